@@ -1,0 +1,2 @@
+package deepdash;
+public class Main { public static void main(String[] a) {} }
