@@ -1,2 +1,68 @@
 package deepdash;
-public class Main { public static void main(String[] a) {} }
+
+import deepdash.engine.EngineSettings;
+import deepdash.training.TrainCommand;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar deepdash.jar [--host H] [--port P] [--data-dir D]} serves the dashboard;
+ * {@code java -jar deepdash.jar train ...} trains headless. Picocli parses the flags (with their
+ * environment-variable fallbacks) because it gives typed options, help and errors for free.
+ */
+@Command(name = "deepdash", mixinStandardHelpOptions = true, version = "DeepDash 0.1.0",
+        subcommands = TrainCommand.class,
+        description = "A local web lab for the seed tutorial's CNN (MNIST) and LSTM (prices).")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "${env:DEEPDASH_HOST:-127.0.0.1}",
+            description = "Interface to bind (env DEEPDASH_HOST, default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:DEEPDASH_PORT:-7070}",
+            description = "Port (env DEEPDASH_PORT, default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:DEEPDASH_DATA_DIR}",
+            description = "Where runs and uploads live (env DEEPDASH_DATA_DIR, default ~/.deepdash)")
+    Path dataDir;
+
+    @Option(names = "--max-workers", defaultValue = "${env:DEEPDASH_MAX_WORKERS:-1}",
+            description = "Training runs at once; more are queued (env DEEPDASH_MAX_WORKERS, default ${DEFAULT-VALUE})")
+    int maxWorkers;
+
+    @Option(names = "--max-upload-mb", defaultValue = "${env:DEEPDASH_MAX_UPLOAD_MB:-20}",
+            description = "Largest upload in MB (env DEEPDASH_MAX_UPLOAD_MB, default ${DEFAULT-VALUE})")
+    int maxUploadMegabytes;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        int code = commandLine.execute(args);
+        boolean ranSubcommand = commandLine.getParseResult() != null
+                && commandLine.getParseResult().subcommand() != null;
+        if (code != 0 || ranSubcommand) {
+            // A finished train command exits even if a native library left threads behind.
+            System.exit(code);
+        }
+        // Serving: the main thread ends here; Jetty's threads keep the process alive.
+    }
+
+    @Override
+    public Integer call() {
+        EngineSettings.applyToThisProcess();
+        AppConfig config = new AppConfig(host, port, DataDirectory.resolve(dataDir), maxWorkers,
+                maxUploadMegabytes * 1024L * 1024L);
+        App app = App.start(config);
+        System.out.println("DeepDash is running at http://" + displayHost(config.host()) + ":" + app.port());
+        System.out.println("Data directory (runs and uploads): " + config.dataDir());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        return 0;
+    }
+
+    private static String displayHost(String host) {
+        return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    }
+}

@@ -1,0 +1,169 @@
+package deepdash.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.util.Pair;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds a Keras-style summary from a DJL sequential block: it initializes the block for the input
+ * shape, then walks its children, reading each one's output shape and parameter shapes. Nothing in
+ * the summary is typed in; change the block and the summary follows.
+ *
+ * <p>DJL keeps activations as separate blocks, where Keras folds them into the layer
+ * ({@code Conv2D(32, activation='relu')}); the builder folds them back so the rows line up with
+ * the seed's summary.
+ */
+public final class SummaryBuilder {
+
+    private static final NumberFormat THOUSANDS = NumberFormat.getIntegerInstance(Locale.US);
+
+    private SummaryBuilder() {
+    }
+
+    /** Must run on the MXNet thread (or in a worker process): it initializes the block. */
+    public static ModelSummary summarize(String model, Block block, Shape inputShape, String note) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            block.initialize(manager, DataType.FLOAT32, inputShape);
+            List<LayerSummary> rows = new ArrayList<>();
+            Map<String, Integer> namesUsed = new HashMap<>();
+            Shape[] shapes = new Shape[] {inputShape};
+            for (Pair<String, Block> child : block.getChildren()) {
+                Block layer = child.getValue();
+                shapes = layer.getOutputShapes(shapes);
+                String activation = activationName(layer);
+                if (activation != null && !rows.isEmpty()) {
+                    LayerSummary last = rows.remove(rows.size() - 1);
+                    rows.add(new LayerSummary(last.name(), last.type() + " + " + activation,
+                            describe(shapes[0]), last.params(), last.formula()));
+                    continue;
+                }
+                String kerasType = kerasType(layer);
+                String name = kerasName(kerasType, namesUsed);
+                long params = countParameters(layer);
+                rows.add(new LayerSummary(name, kerasType, describe(shapes[0]), params, formula(layer, params)));
+            }
+            long total = rows.stream().mapToLong(LayerSummary::params).sum();
+            return new ModelSummary(model, describe(inputShape), List.copyOf(rows), total, total, 0, note);
+        }
+    }
+
+    static long countParameters(Block layer) {
+        long sum = 0;
+        for (Pair<String, Parameter> parameter : layer.getParameters()) {
+            sum += parameter.getValue().getArray().getShape().size();
+        }
+        return sum;
+    }
+
+    private static String formula(Block layer, long params) {
+        if (params == 0) {
+            return "no weights";
+        }
+        if (layer instanceof Convolution) {
+            Shape weight = parameterShape(layer, "weight");
+            // DJL stores conv weights as (filters, channels, kh, kw); the formula reads as Keras's kh x kw x in x out + out.
+            long filters = weight.get(0);
+            return String.format("%dx%dx%dx%d+%d = %s", weight.get(2), weight.get(3), weight.get(1), filters,
+                    filters, THOUSANDS.format(params));
+        }
+        if (layer instanceof Linear) {
+            Shape weight = parameterShape(layer, "weight");
+            return String.format("%dx(%d+1) = %s", weight.get(0), weight.get(1), THOUSANDS.format(params));
+        }
+        if (layer instanceof LSTM) {
+            // MXNet's LSTM packs the four gates: i2h weight (4h, in), h2h weight (4h, h), and two bias vectors (4h each).
+            Shape i2h = parameterShape(layer, "i2h_weight");
+            long gates = i2h.get(0);
+            long units = gates / 4;
+            long inputs = i2h.get(1);
+            return String.format("4x%dx(%d+%d+2) = %s", units, inputs, units, THOUSANDS.format(params));
+        }
+        List<String> parts = new ArrayList<>();
+        for (Pair<String, Parameter> parameter : layer.getParameters()) {
+            parts.add(parameter.getValue().getArray().getShape().toString());
+        }
+        return String.join(" + ", parts) + " = " + THOUSANDS.format(params);
+    }
+
+    private static Shape parameterShape(Block layer, String suffix) {
+        for (Pair<String, Parameter> parameter : layer.getParameters()) {
+            if (parameter.getKey().endsWith(suffix)) {
+                return parameter.getValue().getArray().getShape();
+            }
+        }
+        throw new IllegalStateException(layer + " has no parameter named *" + suffix);
+    }
+
+    private static String activationName(Block layer) {
+        if (layer instanceof LambdaBlock lambda) {
+            String name = lambda.getName().toLowerCase(Locale.ROOT);
+            if (name.contains("relu")) {
+                return "ReLU";
+            }
+            if (name.contains("sigmoid")) {
+                return "Sigmoid";
+            }
+            if (name.contains("tanh")) {
+                return "Tanh";
+            }
+        }
+        return null;
+    }
+
+    private static String kerasType(Block layer) {
+        if (layer instanceof Convolution) {
+            return "Conv2D";
+        }
+        if (layer instanceof Linear) {
+            return "Dense";
+        }
+        if (layer instanceof LSTM) {
+            return "LSTM";
+        }
+        if (layer instanceof LambdaBlock lambda) {
+            String name = lambda.getName().toLowerCase(Locale.ROOT);
+            if (name.contains("maxpool")) {
+                return "MaxPooling2D";
+            }
+            if (name.contains("flatten")) {
+                return "Flatten";
+            }
+            return lambda.getName();
+        }
+        return layer.getClass().getSimpleName();
+    }
+
+    private static String kerasName(String type, Map<String, Integer> namesUsed) {
+        String base = switch (type) {
+            case "Conv2D" -> "conv2d";
+            case "MaxPooling2D" -> "max_pooling2d";
+            case "Flatten" -> "flatten";
+            case "Dense" -> "dense";
+            case "LSTM" -> "lstm";
+            default -> type.toLowerCase(Locale.ROOT);
+        };
+        int seen = namesUsed.merge(base, 1, Integer::sum) - 1;
+        return seen == 0 ? base : base + "_" + seen;
+    }
+
+    private static String describe(Shape shape) {
+        StringBuilder text = new StringBuilder("(N");
+        for (int i = 1; i < shape.dimension(); i++) {
+            text.append(", ").append(shape.get(i));
+        }
+        return text.append(')').toString();
+    }
+}

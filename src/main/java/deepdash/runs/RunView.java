@@ -1,0 +1,40 @@
+package deepdash.runs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import deepdash.training.Progress;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run as the API and the pages show it: the stored record, its epochs so far, and live state
+ * (progress inside the current epoch, place in the queue).
+ *
+ * @param queuePosition 1 for the next run to start; null unless queued
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(
+        String id,
+        String model,
+        RunStatus status,
+        RunConfig config,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String device,
+        String reason,
+        TestResult test,
+        Double trainSeconds,
+        List<EpochMetrics> epochs,
+        Progress progress,
+        Integer queuePosition) {
+
+    public static RunView of(RunRecord record, List<EpochMetrics> epochs, Progress progress, Integer queuePosition) {
+        return new RunView(record.id(), record.config().model(), record.status(), record.config(),
+                record.createdAt(), record.startedAt(), record.finishedAt(), record.device(), record.reason(),
+                record.test(), record.trainSeconds(), List.copyOf(epochs), progress, queuePosition);
+    }
+
+    public boolean isFinished() {
+        return status.isFinal();
+    }
+}

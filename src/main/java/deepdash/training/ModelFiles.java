@@ -1,0 +1,67 @@
+package deepdash.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import deepdash.runs.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Saves and loads trained parameters so that a crash never leaves a half-written model that
+ * later loads: DJL writes into a temp folder, then the file is synced and renamed into place.
+ */
+public final class ModelFiles {
+
+    private ModelFiles() {
+    }
+
+    /** The file DJL's {@code Model.load(modelDir, name)} finds. */
+    public static Path parametersFile(Path modelDir, String name) {
+        return modelDir.resolve(name + "-0000.params");
+    }
+
+    public static boolean hasParameters(Path modelDir, String name) {
+        return Files.isRegularFile(parametersFile(modelDir, name));
+    }
+
+    public static void saveAtomically(Model model, Path modelDir) {
+        String name = model.getName();
+        try {
+            Files.createDirectories(modelDir);
+            Path temp = Files.createTempDirectory(modelDir, ".saving-");
+            try {
+                model.setProperty("Epoch", "0");
+                model.save(temp, name);
+                AtomicFiles.moveIntoPlace(parametersFile(temp, name), parametersFile(modelDir, name));
+            } finally {
+                deleteRecursively(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model into " + modelDir, e);
+        }
+    }
+
+    public static void load(Model model, Path modelDir) {
+        try {
+            model.load(modelDir, model.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model in " + modelDir, e);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("the model in " + modelDir + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package deepdash.training;
+
+import deepdash.runs.EpochMetrics;
+import deepdash.runs.TestResult;
+
+/** Receives what a training run reports, in order: started, progress/epoch..., tested. */
+public interface TrainingListener {
+
+    default void started(String device, int epochs, int batchesPerEpoch, int trainSamples, int validationSamples) {
+    }
+
+    default void progress(Progress progress) {
+    }
+
+    default void epoch(EpochMetrics metrics) {
+    }
+
+    default void tested(TestResult result, double trainSeconds) {
+    }
+
+    /** Fans one event out to several listeners. */
+    static TrainingListener all(TrainingListener... listeners) {
+        return new TrainingListener() {
+            @Override
+            public void started(String device, int epochs, int batches, int trainSamples, int validationSamples) {
+                for (TrainingListener l : listeners) {
+                    l.started(device, epochs, batches, trainSamples, validationSamples);
+                }
+            }
+
+            @Override
+            public void progress(Progress progress) {
+                for (TrainingListener l : listeners) {
+                    l.progress(progress);
+                }
+            }
+
+            @Override
+            public void epoch(EpochMetrics metrics) {
+                for (TrainingListener l : listeners) {
+                    l.epoch(metrics);
+                }
+            }
+
+            @Override
+            public void tested(TestResult result, double trainSeconds) {
+                for (TrainingListener l : listeners) {
+                    l.tested(result, trainSeconds);
+                }
+            }
+        };
+    }
+}

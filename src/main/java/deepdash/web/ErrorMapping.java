@@ -1,0 +1,54 @@
+package deepdash.web;
+
+import deepdash.runs.InvalidRunConfigException;
+import deepdash.runs.RunConflictException;
+import deepdash.runs.RunNotFoundException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps exceptions to responses in one place: a JSON {@link ApiError} for the API, an error
+ * fragment for htmx requests. Handlers never catch to format errors themselves.
+ */
+public final class ErrorMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private final Templates templates;
+
+    public ErrorMapping(Templates templates) {
+        this.templates = templates;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.exception(BadRequestException.class,
+                (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
+        config.routes.exception(InvalidRunConfigException.class,
+                (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
+        config.routes.exception(RunNotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), "id"));
+        config.routes.exception(RunConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), null));
+        config.routes.exception(HttpResponseException.class,
+                (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), null);
+        });
+    }
+
+    private void respond(Context ctx, int status, String message, String field) {
+        ctx.status(status);
+        if (isHtmx(ctx)) {
+            ctx.html(templates.render("error.jte", new ErrorView(message)));
+        } else {
+            ctx.json(new ApiError(message, field));
+        }
+    }
+
+    public static boolean isHtmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
+    }
+}

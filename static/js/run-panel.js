@@ -1,0 +1,82 @@
+// Brings a run panel to life: follows the run's event stream and updates the progress bar,
+// the two charts and the result. Works for panels in the first page load and swapped in by htmx.
+(function () {
+  'use strict';
+
+  const FINAL = ['completed', 'failed', 'cancelled', 'interrupted'];
+
+  function formatSeconds(seconds) {
+    if (seconds === null || seconds === undefined || !isFinite(seconds)) {
+      return '–';
+    }
+    const s = Math.round(seconds);
+    if (s < 60) {
+      return s + 's';
+    }
+    const m = Math.floor(s / 60);
+    return m < 60 ? m + 'm' + String(s % 60).padStart(2, '0') + 's'
+        : Math.floor(m / 60) + 'h' + String(m % 60).padStart(2, '0') + 'm';
+  }
+
+  function attach(panel) {
+    if (panel.dataset.attached) {
+      return;
+    }
+    panel.dataset.attached = 'true';
+    const id = panel.dataset.runId;
+    const metric = panel.dataset.metric;
+    const part = (role) => panel.querySelector('[data-role="' + role + '"]');
+    const metricChart = DeepDashCharts.metricChart(part('metric-chart'), [metric, 'val_' + metric]);
+    const lossChart = DeepDashCharts.metricChart(part('loss-chart'), ['loss', 'val_loss']);
+    const source = new EventSource('/api/runs/' + encodeURIComponent(id) + '/events');
+    panel.eventSource = source;
+
+    source.addEventListener('progress', (event) => {
+      const p = JSON.parse(event.data);
+      const done = ((p.epoch - 1) * p.batches + p.batch) / (p.epochs * p.batches);
+      part('progress-box').hidden = false;
+      part('progress-fill').style.width = (100 * done).toFixed(1) + '%';
+      part('progress-text').textContent = 'Epoch ' + p.epoch + '/' + p.epochs + ' · batch ' + p.batch + '/'
+          + p.batches + ' · loss ' + p.loss.toFixed(4) + ' · ETA ' + formatSeconds(p.etaSeconds);
+    });
+
+    source.addEventListener('epoch', (event) => {
+      const e = JSON.parse(event.data);
+      DeepDashCharts.addEpoch(metricChart, e.epoch, [e[metric], e['val_' + metric]]);
+      DeepDashCharts.addEpoch(lossChart, e.epoch, [e.loss, e.val_loss]);
+      panel.dataset.epochs = String(metricChart.data.labels.length);
+    });
+
+    source.addEventListener('status', (event) => {
+      const s = JSON.parse(event.data);
+      panel.dataset.status = s.status;
+      part('status').textContent = s.status + (s.queuePosition ? ' (place ' + s.queuePosition + ' in the queue)' : '');
+      if (s.device) {
+        part('device').textContent = 'on ' + s.device;
+      }
+      if (FINAL.includes(s.status)) {
+        source.close();
+        part('cancel').hidden = true;
+        part('progress-box').hidden = true;
+        if (s.test) {
+          const t = s.test;
+          const score = t.accuracy !== undefined && t.accuracy !== null
+              ? 'test accuracy ' + t.accuracy.toFixed(4) + ', loss ' + t.loss.toFixed(4)
+              : 'test loss ' + t.loss.toFixed(6) + ', mae ' + t.mae.toFixed(6);
+          part('result').textContent = score + ' on ' + t.samples.toLocaleString('en-US') + ' test samples · took '
+              + formatSeconds(s.trainSeconds);
+        }
+        part('reason').textContent = s.reason || '';
+        panel.dispatchEvent(new CustomEvent('run-finished', {bubbles: true, detail: s}));
+      }
+    });
+  }
+
+  function attachAll(root) {
+    root.querySelectorAll('.run-panel[data-run-id]').forEach(attach);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => attachAll(document));
+  document.addEventListener('htmx:afterSwap', (event) => attachAll(event.detail.target));
+  window.DeepDashRunPanel = {attach, formatSeconds};
+})();
