@@ -40,6 +40,11 @@ public final class RunController {
         String id = ctx.pathParam("id");
         // Checked before the stream starts: after that the status line (200) is already sent.
         runs.view(id);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new BadRequestException(406, "Accept", "this is a server-sent event stream; send "
+                    + "\"Accept: text/event-stream\" (browsers' EventSource does)");
+        }
         long lastEventId = lastEventId(ctx);
         new SseHandler(client -> stream.serve(client, id, lastEventId)).handle(ctx);
     }

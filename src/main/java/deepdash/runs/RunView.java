@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import deepdash.training.Progress;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public record RunView(
                 record.test(), record.trainSeconds(), List.copyOf(epochs), progress, queuePosition);
     }
 
+    @JsonIgnore
     public boolean isFinished() {
         return status.isFinal();
     }
