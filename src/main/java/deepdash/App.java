@@ -1,6 +1,7 @@
 package deepdash;
 
 import deepdash.cnn.CnnPageController;
+import deepdash.engine.EngineSettings;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
 import deepdash.json.Json;
@@ -43,6 +44,7 @@ public final class App {
     }
 
     public static App start(AppConfig config, WorkerLauncher launcher) {
+        EngineSettings.applyToThisProcess();
         MxnetDispatcher mxnet = new MxnetDispatcher();
         EventHub hub = new EventHub();
         RunStore store = new RunStore(config.runsDir());

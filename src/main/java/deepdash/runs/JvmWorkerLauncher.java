@@ -30,7 +30,7 @@ public final class JvmWorkerLauncher implements WorkerLauncher {
         List<String> command = new ArrayList<>(List.of(javaBinary,
                 // The worker's Java heap holds MNIST as bytes (55 MB) and a batch; tensors live off-heap.
                 "-Xmx1g", "-XX:+UseSerialGC", "-Dai.djl.offline=true",
-                "-cp", classPath, "deepdash.Main", "train",
+                "deepdash.Main", "train",
                 "--run-dir", runDir.toString(), "--progress", "json", "--exit-with-parent"));
         if (mnistDir != null) {
             command.add("--mnist-dir");
@@ -38,6 +38,8 @@ public final class JvmWorkerLauncher implements WorkerLauncher {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
+        // Through the environment, not -cp: the command line stays short enough to read in ps.
+        environment.put("CLASSPATH", classPath);
         environment.put("MXNET_ENGINE_TYPE", EngineSettings.ENGINE_TYPE);
         environment.putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return builder.start();

@@ -40,9 +40,20 @@ final class RunStream {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException clientGone) {
+            // Jetty recycles a request whose client hung up; writing to it then fails. Nothing to do:
+            // the client reconnects with Last-Event-ID if it wants the rest.
         } finally {
             hub.unsubscribe(runId, subscription);
+            closeQuietly(client);
+        }
+    }
+
+    private static void closeQuietly(SseClient client) {
+        try {
             client.close();
+        } catch (RuntimeException alreadyGone) {
+            // See above: the connection is already closed.
         }
     }
 }

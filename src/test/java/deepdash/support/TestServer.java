@@ -1,0 +1,85 @@
+package deepdash.support;
+
+import deepdash.App;
+import deepdash.AppConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The real app on a free port with its own data directory, and a small HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+
+    private final App app;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dataDir;
+
+    private TestServer(App app, Path dataDir) {
+        this.app = app;
+        this.dataDir = dataDir;
+    }
+
+    public static TestServer start(Path dataDir) {
+        return new TestServer(App.start(AppConfig.forTests(dataDir)), dataDir);
+    }
+
+    public static TestServer start(AppConfig config) {
+        return new TestServer(App.start(config), config.dataDir());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a run's event stream; the caller reads it event by event. */
+    public SseStream events(String runId, Long lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/runs/" + runId + "/events"))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            return new SseStream(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
