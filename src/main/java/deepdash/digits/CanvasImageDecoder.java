@@ -1,0 +1,196 @@
+package deepdash.digits;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Turns the PNG a browser canvas exports ({@code canvas.toDataURL()}) into a {@link BufferedImage}.
+ *
+ * <p>The input is untrusted, so the decoder reads the pixel size the PNG declares in its IHDR
+ * header and refuses oversized images before ImageIO allocates anything: a few hundred bytes of
+ * compressed PNG can declare gigapixels. Every refusal is an {@link InvalidDigitInputException}
+ * whose message starts with {@code "image: "}.
+ *
+ * <p>The size of the request itself is not limited here; that belongs to the HTTP layer.
+ */
+public class CanvasImageDecoder {
+
+    /** Largest width or height accepted by default; canvases are a few hundred pixels wide. */
+    public static final int DEFAULT_MAX_SIDE_PIXELS = 2048;
+
+    private static final String EXPECTED = "expected a data:image/png;base64 URL";
+    private static final String NOT_A_PNG = "image: not a PNG (" + EXPECTED + ")";
+    private static final byte[] PNG_SIGNATURE = {
+        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
+    };
+    private static final int SIGNATURE_BYTES = PNG_SIGNATURE.length;
+    /** Chunk length (4) + type (4) + CRC (4). */
+    private static final int CHUNK_OVERHEAD_BYTES = 12;
+    private static final int IHDR_DATA_BYTES = 13;
+
+    private final int maxSidePixels;
+
+    /** A decoder that accepts images up to {@value #DEFAULT_MAX_SIDE_PIXELS} pixels a side. */
+    public CanvasImageDecoder() {
+        this(DEFAULT_MAX_SIDE_PIXELS);
+    }
+
+    /**
+     * @param maxSidePixels largest width or height accepted, at least 1
+     */
+    public CanvasImageDecoder(int maxSidePixels) {
+        if (maxSidePixels < 1) {
+            throw new IllegalArgumentException("maxSidePixels must be at least 1, got " + maxSidePixels);
+        }
+        this.maxSidePixels = maxSidePixels;
+    }
+
+    /** @return the largest width or height this decoder accepts */
+    public int maxSidePixels() {
+        return maxSidePixels;
+    }
+
+    /**
+     * Decodes a canvas export.
+     *
+     * @param dataUrl {@code data:image/png;base64,...}, or the bare base64 of a PNG
+     * @return the decoded image, in whatever type ImageIO's PNG reader produces
+     * @throws InvalidDigitInputException if the input is missing, not base64, not a PNG, declares
+     *                                    too many (or zero) pixels, or is damaged
+     */
+    public BufferedImage decode(String dataUrl) {
+        byte[] png = base64Payload(dataUrl);
+        checkDeclaredSize(png);
+        return decodePng(criticalChunksOnly(png));
+    }
+
+    private static byte[] base64Payload(String dataUrl) {
+        if (dataUrl == null || dataUrl.isBlank()) {
+            throw new InvalidDigitInputException("image: missing (" + EXPECTED + ")");
+        }
+        String text = dataUrl.strip();
+        String payload = text;
+        if (text.regionMatches(true, 0, "data:", 0, 5)) {
+            int comma = text.indexOf(',');
+            if (comma < 0) {
+                throw new InvalidDigitInputException("image: malformed data URL, no comma before the data ("
+                        + EXPECTED + ")");
+            }
+            String header = text.substring(5, comma).toLowerCase(Locale.ROOT);
+            if (!header.equals("image/png") && !header.startsWith("image/png;")) {
+                throw new InvalidDigitInputException(NOT_A_PNG);
+            }
+            if (!header.endsWith(";base64")) {
+                throw new InvalidDigitInputException("image: the data URL is not base64-encoded (" + EXPECTED + ")");
+            }
+            payload = text.substring(comma + 1);
+        }
+        // Some clients wrap long base64 lines; the strict decoder below would reject the breaks.
+        payload = payload.replaceAll("\\s+", "");
+        if (payload.isEmpty()) {
+            throw new InvalidDigitInputException("image: the data URL holds no data (" + EXPECTED + ")");
+        }
+        try {
+            // The basic decoder, not the MIME one: MIME silently skips foreign characters, so garbage
+            // would "decode" and fail later with a less useful message.
+            return Base64.getDecoder().decode(payload);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDigitInputException("image: not valid base64 (" + EXPECTED + ")", e);
+        }
+    }
+
+    /** Reads width and height from the IHDR chunk, which the PNG spec requires to come first. */
+    private void checkDeclaredSize(byte[] png) {
+        if (png.length < SIGNATURE_BYTES
+                || !Arrays.equals(png, 0, SIGNATURE_BYTES, PNG_SIGNATURE, 0, SIGNATURE_BYTES)) {
+            throw new InvalidDigitInputException(NOT_A_PNG);
+        }
+        int ihdr = SIGNATURE_BYTES;
+        if (png.length < ihdr + 8 + 8
+                || readInt(png, ihdr) != IHDR_DATA_BYTES
+                || !hasType(png, ihdr + 4, "IHDR")) {
+            throw new InvalidDigitInputException("image: damaged PNG, its IHDR header is missing");
+        }
+        long widthPixels = Integer.toUnsignedLong(readInt(png, ihdr + 8));
+        long heightPixels = Integer.toUnsignedLong(readInt(png, ihdr + 12));
+        if (widthPixels == 0 || heightPixels == 0) {
+            throw new InvalidDigitInputException(String.format(Locale.ROOT,
+                    "image: PNG declares %dx%d pixels; an image needs at least 1x1", widthPixels, heightPixels));
+        }
+        if (widthPixels > maxSidePixels || heightPixels > maxSidePixels) {
+            throw new InvalidDigitInputException(String.format(Locale.ROOT,
+                    "image: PNG declares %dx%d pixels; the limit is %dx%d",
+                    widthPixels, heightPixels, maxSidePixels, maxSidePixels));
+        }
+    }
+
+    /**
+     * Copies the PNG keeping only critical chunks and tRNS. Ancillary chunks such as zTXt, iTXt and
+     * iCCP are compressed and would be inflated by ImageIO without any size limit, so they are a
+     * second way to smuggle in a decompression bomb; a canvas export never needs them.
+     */
+    private static byte[] criticalChunksOnly(byte[] png) {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(png.length);
+        kept.write(png, 0, SIGNATURE_BYTES);
+        int position = SIGNATURE_BYTES;
+        while (position + CHUNK_OVERHEAD_BYTES <= png.length) {
+            long dataBytes = Integer.toUnsignedLong(readInt(png, position));
+            if (dataBytes > png.length - position - CHUNK_OVERHEAD_BYTES) {
+                throw new InvalidDigitInputException("image: damaged PNG, it ends in the middle of a chunk");
+            }
+            int chunkBytes = CHUNK_OVERHEAD_BYTES + (int) dataBytes;
+            // Bit 5 of the first type letter is clear (upper case) for critical chunks.
+            boolean critical = (png[position + 4] & 0x20) == 0;
+            if (critical || hasType(png, position + 4, "tRNS")) {
+                kept.write(png, position, chunkBytes);
+            }
+            boolean end = hasType(png, position + 4, "IEND");
+            position += chunkBytes;
+            if (end) {
+                break;
+            }
+        }
+        return kept.toByteArray();
+    }
+
+    private static BufferedImage decodePng(byte[] png) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("this Java runtime has no PNG reader");
+        }
+        ImageReader reader = readers.next();
+        // A memory-backed stream: ImageIO.read would otherwise spill to a temp file per request.
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
+            reader.setInput(input, true, true);
+            return reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            // The PNG reader throws assorted runtime exceptions on crafted data, not only IIOException.
+            throw new InvalidDigitInputException("image: damaged PNG, it could not be decoded", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static int readInt(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xff) << 24
+                | (bytes[offset + 1] & 0xff) << 16
+                | (bytes[offset + 2] & 0xff) << 8
+                | (bytes[offset + 3] & 0xff);
+    }
+
+    private static boolean hasType(byte[] bytes, int offset, String type) {
+        byte[] expected = type.getBytes(StandardCharsets.US_ASCII);
+        return Arrays.equals(bytes, offset, offset + 4, expected, 0, 4);
+    }
+}
