@@ -1,0 +1,47 @@
+package deepdash.prices;
+
+import java.util.List;
+
+/**
+ * What is known about one uploaded price dataset; stored as its {@code dataset.json}.
+ *
+ * <p>Dates and times are ISO-8601 strings rather than {@code java.time} values so that the
+ * record (de)serialises with a plain Jackson {@code ObjectMapper}, without the JSR-310 module.
+ *
+ * @param id the dataset's id, the name of its folder
+ * @param name the file name the user uploaded it under
+ * @param rows how many days of prices were usable
+ * @param from the first day, {@code YYYY-MM-DD}
+ * @param to the last day, {@code YYYY-MM-DD}
+ * @param columns the numeric columns, named as in the file's header
+ * @param skipped the rows that were not used
+ * @param createdAt when it was uploaded, an ISO-8601 instant such as {@code 2024-05-01T12:00:00Z}
+ */
+public record DatasetInfo(
+        String id,
+        String name,
+        int rows,
+        String from,
+        String to,
+        List<String> columns,
+        Skipped skipped,
+        String createdAt) {
+
+    public DatasetInfo {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        skipped = skipped == null ? new Skipped(0, List.of()) : skipped;
+    }
+
+    /**
+     * The rows of the upload that were not used.
+     *
+     * @param count how many
+     * @param examples why the first few were not, naming line and column
+     */
+    public record Skipped(int count, List<String> examples) {
+
+        public Skipped {
+            examples = examples == null ? List.of() : List.copyOf(examples);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package deepdash.prices;
+
+/**
+ * A price CSV that cannot be used, with a message meant for the person who uploaded it.
+ *
+ * <p>{@link #getMessage()} starts with the file name when one is known; {@link #detail()} is the
+ * same text without it, for places that already show the name.
+ */
+public class PriceCsvException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String fileName;
+    private final String detail;
+
+    /**
+     * @param fileName the uploaded file's name, or {@code null} or blank when unknown
+     * @param detail what is wrong, naming the line and column where there is one
+     */
+    public PriceCsvException(String fileName, String detail) {
+        super(fileName == null || fileName.isBlank() ? detail : fileName + ": " + detail);
+        this.fileName = fileName;
+        this.detail = detail;
+    }
+
+    /** The uploaded file's name as given to the parser; may be {@code null}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The message without the file name. */
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,51 @@
+package deepdash.prices;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the date formats price exports use: {@code 2023-01-31}, {@code 1/31/2023},
+ * {@code 01/31/2023} and {@code 2023/01/31}.
+ *
+ * <p>A time after the date ({@code 2023-01-31 00:00:00-05:00}, {@code 1/31/2023 0:00}) is
+ * ignored: exports from pandas and Excel add one to daily data. The date is taken as written,
+ * not converted between time zones, because it names the trading day. Intraday data therefore
+ * shows up as duplicate dates, which the parser refuses.
+ */
+final class PriceDates {
+
+    /** Said in messages about a date that cannot be read. */
+    static final String EXPECTED = "expected YYYY-MM-DD or M/D/YYYY";
+
+    private static final String TIME = "(?:[T ].*)?";
+    private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})" + TIME);
+    private static final Pattern MONTH_FIRST = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})" + TIME);
+
+    private PriceDates() {
+    }
+
+    static Optional<LocalDate> parse(String text) {
+        String s = text.strip();
+        try {
+            Matcher m = YEAR_FIRST.matcher(s);
+            if (m.matches()) {
+                return Optional.of(LocalDate.of(number(m, 1), number(m, 3), number(m, 4)));
+            }
+            m = MONTH_FIRST.matcher(s);
+            if (m.matches()) {
+                return Optional.of(LocalDate.of(number(m, 3), number(m, 1), number(m, 2)));
+            }
+        } catch (DateTimeException e) {
+            // 2023-02-30 and 13/1/2023 match a pattern but name no day
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static int number(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+}
