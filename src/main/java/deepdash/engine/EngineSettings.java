@@ -34,10 +34,18 @@ public final class EngineSettings {
         }
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
-        setenv("MXNET_ENGINE_TYPE", ENGINE_TYPE);
+        setenv("MXNET_ENGINE_TYPE", engineType());
         // MXNet tries to set up a profiler / subgraph backend on first use; keep start-up quiet.
         setenv("MXNET_SUBGRAPH_VERBOSE", "0");
         applied = true;
+    }
+
+    /**
+     * NaiveEngine, unless a benchmark asks for another with {@code -Ddeepdash.bench.mxnetEngine=...}
+     * (bench/engine-settings.sh compares them). Users never need it.
+     */
+    public static String engineType() {
+        return System.getProperty("deepdash.bench.mxnetEngine", ENGINE_TYPE);
     }
 
     private static void setenv(String name, String value) {
