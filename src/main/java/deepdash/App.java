@@ -72,6 +72,8 @@ public final class App {
             });
             c.startup.showJavalinBanner = false;
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            // Browsers ask for /favicon.ico whatever the page says; answer with the SVG one.
+            c.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
             models.register(c);
             runApi.register(c);
             cnnPage.register(c);
