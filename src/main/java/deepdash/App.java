@@ -2,6 +2,7 @@ package deepdash;
 
 import deepdash.cnn.CnnPageController;
 import deepdash.engine.EngineSettings;
+import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
 import deepdash.json.Json;
@@ -48,8 +49,9 @@ public final class App {
         MxnetDispatcher mxnet = new MxnetDispatcher();
         EventHub hub = new EventHub();
         RunStore store = new RunStore(config.runsDir());
+        GpuAvailability gpus = new GpuAvailability(mxnet);
         RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
-                Map.of("cnn", RunConfigValidator::validateCnn));
+                Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn)));
         runs.recover();
         ModelSummaryService summaries = new ModelSummaryService(mxnet);
         Templates templates = new Templates();

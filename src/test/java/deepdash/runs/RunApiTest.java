@@ -203,6 +203,8 @@ class RunApiTest {
             {"{\"model\":\"cnn\",\"trainLimit\":5}", "trainLimit"},
             {"{\"model\":\"cnn\",\"trainLimit\":70000}", "trainLimit"},
             {"{\"model\":\"cnn\",\"device\":\"tpu\"}", "device"},
+            // This machine has no GPU (CI has none either); asking for one is refused up front.
+            {"{\"model\":\"cnn\",\"device\":\"gpu\"}", "device"},
             {"{\"model\":\"rnn\"}", "model"},
             {"{\"epochs\":3}", "model"},
             {"{not json", "body"},
