@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * transparent canvas and exported as PNG the way the page sends them, go through
  * {@code POST /api/predict} as {@code image}: decoding, preprocessing and the shipped model.
  */
+@Tag("slow")
 @Timeout(300)
 class CanvasAccuracyTest {
 
