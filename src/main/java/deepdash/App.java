@@ -1,6 +1,8 @@
 package deepdash;
 
 import deepdash.cnn.CnnPageController;
+import deepdash.digits.PredictionController;
+import deepdash.digits.PredictionService;
 import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
@@ -32,11 +34,13 @@ public final class App {
 
     private final Javalin javalin;
     private final RunService runs;
+    private final PredictionService predictions;
     private final MxnetDispatcher mxnet;
 
-    private App(Javalin javalin, RunService runs, MxnetDispatcher mxnet) {
+    private App(Javalin javalin, RunService runs, PredictionService predictions, MxnetDispatcher mxnet) {
         this.javalin = javalin;
         this.runs = runs;
+        this.predictions = predictions;
         this.mxnet = mxnet;
     }
 
@@ -54,11 +58,15 @@ public final class App {
                 Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn)));
         runs.recover();
         ModelSummaryService summaries = new ModelSummaryService(mxnet);
+        PredictionService predictions = new PredictionService(mxnet, runs, store,
+                PredictionService.DEFAULT_CACHED_MODELS);
         Templates templates = new Templates();
 
         ModelController models = new ModelController(summaries);
         RunController runApi = new RunController(runs, hub, HEARTBEAT_MILLIS);
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
+        PredictionController digits = new PredictionController(predictions, templates,
+                Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
         ErrorMapping errors = new ErrorMapping(templates);
 
         Javalin javalin = Javalin.create(c -> {
@@ -79,10 +87,11 @@ public final class App {
             models.register(c);
             runApi.register(c);
             cnnPage.register(c);
+            digits.register(c);
             errors.register(c);
         });
         javalin.start();
-        return new App(javalin, runs, mxnet);
+        return new App(javalin, runs, predictions, mxnet);
     }
 
     public int port() {
@@ -92,6 +101,8 @@ public final class App {
     public void stop() {
         runs.close();
         javalin.stop();
+        // Models are native memory owned by the MXNet thread: close them there, then the thread.
+        predictions.close();
         mxnet.close();
     }
 }

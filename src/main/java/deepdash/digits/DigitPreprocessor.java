@@ -89,7 +89,7 @@ public class DigitPreprocessor {
         }
     }
 
-    private static void checkLength(int length) {
+    static void checkLength(int length) {
         if (length != PIXEL_COUNT) {
             throw new InvalidDigitInputException(String.format(Locale.ROOT,
                     "pixels: expected %d values (%dx%d), got %s",

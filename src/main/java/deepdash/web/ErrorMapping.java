@@ -1,5 +1,6 @@
 package deepdash.web;
 
+import deepdash.digits.InvalidDigitInputException;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunNotFoundException;
@@ -28,6 +29,9 @@ public final class ErrorMapping {
                 (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
         config.routes.exception(InvalidRunConfigException.class,
                 (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
+        // Its message already names the part at fault ("image: ...", "pixels[3] ...").
+        config.routes.exception(InvalidDigitInputException.class,
+                (e, ctx) -> respond(ctx, 400, e.getMessage(), null));
         config.routes.exception(RunNotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), "id"));
         config.routes.exception(RunConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), null));
         config.routes.exception(HttpResponseException.class,

@@ -1,0 +1,356 @@
+package deepdash.digits;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import deepdash.engine.MxnetDispatcher;
+import deepdash.model.CnnArchitecture;
+import deepdash.runs.RunConfig;
+import deepdash.runs.RunConflictException;
+import deepdash.runs.RunRecord;
+import deepdash.runs.RunService;
+import deepdash.runs.RunStatus;
+import deepdash.runs.RunStore;
+import deepdash.runs.RunView;
+import deepdash.runs.TestResult;
+import deepdash.training.CnnTraining;
+import deepdash.training.ModelFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads drawn digits with a trained CNN: the newest completed CNN run by default, any other
+ * completed CNN run on request, or the model shipped in the jar when nothing has been trained.
+ *
+ * <p>Every MXNet call (loading, the forward pass, copying results out) runs on the server's one
+ * {@link MxnetDispatcher} thread; decoding the canvas, preprocessing and the softmax run on the
+ * caller's thread, so a slow PNG never holds up someone else's prediction. Inputs and results are
+ * plain Java values: no {@code NDArray} leaves this class.
+ *
+ * <p>Loaded models are kept in a small least-recently-used cache (a run's parameters never change
+ * once it has completed) and closed when they drop out of it or when the service is closed. Each
+ * prediction works in its own sub-manager of the model's, closed before the call returns.
+ */
+public final class PredictionService implements AutoCloseable {
+
+    /** The id of the model inside the jar, listed and accepted like a run id. */
+    public static final String SHIPPED_MODEL_ID = "shipped-cnn";
+    /** How many models stay loaded: each holds about 1 MB of native memory once warm. */
+    public static final int DEFAULT_CACHED_MODELS = 3;
+
+    private static final String CNN = "cnn";
+
+    private final MxnetDispatcher mxnet;
+    private final RunService runs;
+    private final RunStore store;
+    private final CanvasImageDecoder decoder = new CanvasImageDecoder();
+    private final DigitPreprocessor preprocessor = new DigitPreprocessor();
+    private final RunRecord shippedRecord = ShippedModel.record();
+
+    /** Used only on the MXNet thread, so it needs no lock; evicting closes the model. */
+    private final LinkedHashMap<String, Model> loaded;
+    private boolean closed;
+
+    /**
+     * @param mxnet the server's MXNet thread
+     * @param runs where completed runs are listed
+     * @param store where their parameters lie
+     * @param cachedModels how many models stay loaded, at least 1
+     */
+    public PredictionService(MxnetDispatcher mxnet, RunService runs, RunStore store, int cachedModels) {
+        if (cachedModels < 1) {
+            throw new IllegalArgumentException("cachedModels must be at least 1, got " + cachedModels);
+        }
+        this.mxnet = mxnet;
+        this.runs = runs;
+        this.store = store;
+        this.loaded = new LinkedHashMap<>(cachedModels + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Model> eldest) {
+                if (size() <= cachedModels) {
+                    return false;
+                }
+                eldest.getValue().close();
+                return true;
+            }
+        };
+    }
+
+    /** The models a request may name, newest first, the shipped one last; the first is the default. */
+    public List<ModelChoice> models() {
+        List<ModelChoice> choices = new ArrayList<>();
+        for (RunView run : runs.list()) {
+            if (isUsable(run)) {
+                choices.add(new ModelChoice(run.id(), runLabel(run), accuracy(run.test()), run.createdAt(),
+                        choices.isEmpty()));
+            }
+        }
+        choices.add(new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(shippedRecord.test()),
+                shippedRecord.createdAt(), choices.isEmpty()));
+        return List.copyOf(choices);
+    }
+
+    /** The model used when a request names none: the newest completed CNN run, else the shipped model. */
+    public String defaultModelId() {
+        return models().get(0).id();
+    }
+
+    /**
+     * Predicts the digit on a canvas export.
+     *
+     * @param dataUrl {@code data:image/png;base64,...} as {@code canvas.toDataURL()} makes it
+     * @param modelId a run id, {@value #SHIPPED_MODEL_ID}, or null/blank for the default model
+     * @param withFeatureMaps whether to return the convolution layers' activations too
+     * @throws InvalidDigitInputException if the image is not a usable drawing
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public Prediction predictImage(String dataUrl, String modelId, boolean withFeatureMaps) {
+        float[] pixels = preprocessor.toMnistPixels(decoder.decode(dataUrl));
+        return predictPixels(pixels, modelId, withFeatureMaps);
+    }
+
+    /**
+     * Predicts the digit in an MNIST-style input, used as is.
+     *
+     * @param pixels {@value DigitPreprocessor#PIXEL_COUNT} values in 0..1, row-major, white on black
+     * @param modelId a run id, {@value #SHIPPED_MODEL_ID}, or null/blank for the default model
+     * @param withFeatureMaps whether to return the convolution layers' activations too
+     * @throws InvalidDigitInputException if the pixels are not a valid input
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public Prediction predictPixels(float[] pixels, String modelId, boolean withFeatureMaps) {
+        DigitPreprocessor.validatePixels(pixels);
+        float[] input = pixels.clone();
+        String id = resolve(modelId);
+        Activations activations = mxnet.call(() -> forward(model(id), input, withFeatureMaps));
+        double[] probabilities = softmax(activations.logits());
+        return new Prediction(argMax(probabilities), probabilities, id, input,
+                withFeatureMaps ? featureMaps(activations.convolutions()) : null);
+    }
+
+    /** Closes every loaded model. Call before the dispatcher closes. */
+    @Override
+    public void close() {
+        mxnet.call(() -> {
+            closed = true;
+            loaded.values().forEach(Model::close);
+            loaded.clear();
+            return null;
+        });
+    }
+
+    // ---- which model -----------------------------------------------------------------------
+
+    private String resolve(String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            return defaultModelId();
+        }
+        if (SHIPPED_MODEL_ID.equals(modelId)) {
+            return modelId;
+        }
+        RunView run = runs.view(modelId);
+        if (!CNN.equals(run.model())) {
+            throw new RunConflictException("run " + modelId + " trained a " + run.model()
+                    + " model; only CNN runs can read digits");
+        }
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new RunConflictException("run " + modelId + " is " + run.status().wireName()
+                    + "; only a completed run's model can predict");
+        }
+        if (!hasParameters(modelId)) {
+            throw new RunConflictException("run " + modelId + " has no saved model to predict with");
+        }
+        return modelId;
+    }
+
+    private boolean isUsable(RunView run) {
+        return CNN.equals(run.model()) && run.status() == RunStatus.COMPLETED && hasParameters(run.id());
+    }
+
+    private boolean hasParameters(String runId) {
+        return ModelFiles.hasParameters(RunStore.modelDir(store.runDir(runId)), CnnTraining.MODEL_NAME);
+    }
+
+    private static Double accuracy(TestResult test) {
+        return test == null ? null : test.accuracy();
+    }
+
+    private static String runLabel(RunView run) {
+        return "Run " + run.id() + " · " + describe(run.config());
+    }
+
+    private String shippedLabel() {
+        return "Shipped CNN · " + describe(shippedRecord.config());
+    }
+
+    private static String describe(RunConfig config) {
+        String images = config.trainLimit() == null ? "all 60,000 images"
+                : String.format(Locale.US, "%,d images", config.trainLimit());
+        return config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs") + " on " + images;
+    }
+
+    // ---- on the MXNet thread ---------------------------------------------------------------
+
+    /** A forward pass's results, copied out of native memory. */
+    private record Activations(float[] logits, List<RawMaps> convolutions) {
+    }
+
+    private record RawMaps(int filters, int heightPixels, int widthPixels, float[] values) {
+    }
+
+    private Model model(String id) {
+        if (closed) {
+            throw new IllegalStateException("the prediction service is closed");
+        }
+        Model model = loaded.get(id);
+        if (model == null) {
+            model = load(id);
+            loaded.put(id, model);
+        }
+        return model;
+    }
+
+    private Model load(String id) {
+        // Predictions are one image at a time: the CPU answers sooner than a copy to a GPU and back.
+        Model model = Model.newInstance(CnnTraining.MODEL_NAME, Device.cpu());
+        try {
+            model.setBlock(CnnArchitecture.newBlock());
+            if (SHIPPED_MODEL_ID.equals(id)) {
+                loadShipped(model);
+            } else {
+                ModelFiles.load(model, RunStore.modelDir(store.runDir(id)));
+            }
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static void loadShipped(Model model) {
+        try {
+            Path folder = Files.createTempDirectory("deepdash-shipped-cnn-");
+            try {
+                ShippedModel.copyParametersTo(folder);
+                ModelFiles.load(model, folder);
+            } finally {
+                // The parameters are in memory now; the copy has done its job.
+                deleteRecursively(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the shipped model", e);
+        }
+    }
+
+    /**
+     * Runs the sequential block child by child (exactly what its own forward does) so that the
+     * output of every convolution's ReLU can be copied out on the way.
+     */
+    private static Activations forward(Model model, float[] pixels, boolean withFeatureMaps) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            NDList current = new NDList(manager.create(pixels, CnnArchitecture.INPUT_SHAPE));
+            List<RawMaps> convolutions = new ArrayList<>();
+            Block previous = null;
+            for (Pair<String, Block> child : model.getBlock().getChildren()) {
+                Block layer = child.getValue();
+                current = layer.forward(parameters, current, false);
+                if (withFeatureMaps && previous instanceof Convolution && isRelu(layer)) {
+                    NDArray maps = current.singletonOrThrow();
+                    Shape shape = maps.getShape();
+                    convolutions.add(new RawMaps((int) shape.get(1), (int) shape.get(2), (int) shape.get(3),
+                            maps.toFloatArray()));
+                }
+                previous = layer;
+            }
+            return new Activations(current.singletonOrThrow().toFloatArray(), convolutions);
+        }
+    }
+
+    private static boolean isRelu(Block layer) {
+        return layer instanceof LambdaBlock lambda && lambda.getName().toLowerCase(Locale.ROOT).contains("relu");
+    }
+
+    // ---- plain Java again ------------------------------------------------------------------
+
+    static double[] softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float logit : logits) {
+            max = Math.max(max, logit);
+        }
+        // Subtracting the largest logit keeps exp from overflowing; the result is the same.
+        double[] probabilities = new double[logits.length];
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            probabilities[i] = Math.exp(logits[i] - max);
+            sum += probabilities[i];
+        }
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] /= sum;
+        }
+        return probabilities;
+    }
+
+    private static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static List<FeatureMapLayer> featureMaps(List<RawMaps> convolutions) {
+        List<FeatureMapLayer> layers = new ArrayList<>();
+        for (int c = 0; c < convolutions.size(); c++) {
+            RawMaps raw = convolutions.get(c);
+            int tilePixels = raw.heightPixels() * raw.widthPixels();
+            float[] maxima = new float[raw.filters()];
+            byte[] levels = new byte[raw.values().length];
+            for (int f = 0; f < raw.filters(); f++) {
+                int start = f * tilePixels;
+                float max = 0;
+                for (int i = start; i < start + tilePixels; i++) {
+                    max = Math.max(max, raw.values()[i]);
+                }
+                maxima[f] = max;
+                if (max > 0) {
+                    for (int i = start; i < start + tilePixels; i++) {
+                        levels[i] = (byte) Math.round(Math.max(0, raw.values()[i]) / max * 255);
+                    }
+                }
+            }
+            layers.add(new FeatureMapLayer(c == 0 ? "conv2d" : "conv2d_" + c, raw.filters(), raw.heightPixels(),
+                    raw.widthPixels(), maxima, levels));
+        }
+        return List.copyOf(layers);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+// The draw page: a canvas drawn with Pointer Events (mouse, touch, pen). When a stroke ends, the
+// canvas goes to /api/predict as a PNG; the answer fills in the digit, the probability chart, the
+// 28x28 input the model saw and one tile per convolution filter.
+(function () {
+  'use strict';
+
+  const CANVAS_SIDE_CSS = 280;
+  // Thick enough that a digit drawn across most of the canvas has MNIST's stroke width once it is
+  // scaled into the 20x20 box; round ends and joins, as a pen leaves them.
+  const STROKE_WIDTH_CSS = 18;
+  const INK = '#111827';
+  const MODEL_INPUT_SIDE = 28;
+
+  function setUp(app) {
+    const canvas = document.getElementById('draw-canvas');
+    const context = canvas.getContext('2d');
+    const clearButton = document.getElementById('draw-clear');
+    const modelSelect = document.getElementById('draw-model');
+    const errorBox = document.getElementById('draw-error');
+    const result = document.getElementById('draw-result');
+    const digitText = document.getElementById('prediction-digit');
+    const confidenceText = document.getElementById('prediction-confidence');
+    const inputCanvas = document.getElementById('model-input');
+    const chartCanvas = document.getElementById('probability-chart');
+    const mapsSection = document.getElementById('feature-maps');
+    const mapsLayers = document.getElementById('feature-map-layers');
+    const predictUrl = app.dataset.predictUrl;
+
+    let chart = null;
+    let activePointer = null;
+    let lastPoint = null;
+    let hasInk = false;
+    // Only the newest answer is shown; a slow one that arrives late is dropped.
+    let requestSequence = 0;
+    let inFlight = null;
+    let pending = false;
+
+    // The backing store follows the screen's pixel density so strokes stay sharp on HiDPI
+    // screens; drawing code works in CSS pixels.
+    function sizeCanvas() {
+      const ratio = window.devicePixelRatio || 1;
+      canvas.style.width = CANVAS_SIDE_CSS + 'px';
+      canvas.style.height = CANVAS_SIDE_CSS + 'px';
+      canvas.width = Math.round(CANVAS_SIDE_CSS * ratio);
+      canvas.height = Math.round(CANVAS_SIDE_CSS * ratio);
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      context.lineCap = 'round';
+      context.lineJoin = 'round';
+      context.lineWidth = STROKE_WIDTH_CSS;
+      context.strokeStyle = INK;
+      context.fillStyle = INK;
+    }
+
+    function pointOf(event) {
+      const box = canvas.getBoundingClientRect();
+      return {
+        x: (event.clientX - box.left) * CANVAS_SIDE_CSS / box.width,
+        y: (event.clientY - box.top) * CANVAS_SIDE_CSS / box.height,
+      };
+    }
+
+    function dot(point) {
+      context.beginPath();
+      context.arc(point.x, point.y, STROKE_WIDTH_CSS / 2, 0, 2 * Math.PI);
+      context.fill();
+    }
+
+    function lineTo(point) {
+      context.beginPath();
+      context.moveTo(lastPoint.x, lastPoint.y);
+      context.lineTo(point.x, point.y);
+      context.stroke();
+      lastPoint = point;
+    }
+
+    canvas.addEventListener('pointerdown', (event) => {
+      if (activePointer !== null || (event.pointerType === 'mouse' && event.button !== 0)) {
+        return;
+      }
+      event.preventDefault();
+      activePointer = event.pointerId;
+      canvas.setPointerCapture(event.pointerId);
+      lastPoint = pointOf(event);
+      dot(lastPoint);
+      hasInk = true;
+    });
+
+    canvas.addEventListener('pointermove', (event) => {
+      if (event.pointerId !== activePointer) {
+        return;
+      }
+      event.preventDefault();
+      // Fast strokes deliver several positions per frame; using them all keeps curves smooth.
+      const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [];
+      (events.length ? events : [event]).forEach((e) => lineTo(pointOf(e)));
+    });
+
+    function endStroke(event) {
+      if (event.pointerId !== activePointer) {
+        return;
+      }
+      activePointer = null;
+      lastPoint = null;
+      predict();
+    }
+
+    canvas.addEventListener('pointerup', endStroke);
+    canvas.addEventListener('pointercancel', endStroke);
+
+    clearButton.addEventListener('click', () => {
+      requestSequence++;
+      pending = false;
+      hasInk = false;
+      context.save();
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      context.restore();
+      sizeCanvas();
+      showError('');
+      result.hidden = true;
+      mapsSection.hidden = true;
+      delete app.dataset.digit;
+      delete app.dataset.probabilities;
+      delete app.dataset.run;
+      app.dataset.state = 'empty';
+    });
+
+    modelSelect.addEventListener('change', () => {
+      if (hasInk) {
+        predict();
+      }
+    });
+
+    function predict() {
+      if (inFlight) {
+        // One request at a time; the newest drawing goes as soon as the current answer is in.
+        pending = true;
+        return;
+      }
+      const sequence = ++requestSequence;
+      app.dataset.state = 'predicting';
+      const body = JSON.stringify({image: canvas.toDataURL('image/png'), run: modelSelect.value || null});
+      inFlight = fetch(predictUrl, {method: 'POST', headers: {'Content-Type': 'application/json'}, body})
+          .then((response) => response.json().then((json) => ({ok: response.ok, json})))
+          .then(({ok, json}) => {
+            if (sequence !== requestSequence) {
+              return;
+            }
+            if (!ok) {
+              showError(json.error || 'the prediction failed');
+              app.dataset.state = 'error';
+              return;
+            }
+            show(json);
+          })
+          .catch((error) => {
+            if (sequence === requestSequence) {
+              showError('the server did not answer: ' + error.message);
+              app.dataset.state = 'error';
+            }
+          })
+          .finally(() => {
+            inFlight = null;
+            if (pending) {
+              pending = false;
+              predict();
+            }
+          });
+    }
+
+    function showError(message) {
+      errorBox.textContent = message;
+      errorBox.hidden = !message;
+    }
+
+    function show(prediction) {
+      showError('');
+      result.hidden = false;
+      const probabilities = prediction.probabilities;
+      digitText.textContent = String(prediction.digit);
+      confidenceText.textContent = (100 * probabilities[prediction.digit]).toFixed(1) + '% sure';
+      drawModelInput(prediction.input);
+      drawChart(probabilities, prediction.digit);
+      drawFeatureMaps(prediction.featureMaps || []);
+      // For tests and curious readers: the raw answer, next to what is drawn from it.
+      app.dataset.digit = String(prediction.digit);
+      app.dataset.probabilities = JSON.stringify(probabilities);
+      app.dataset.run = prediction.run;
+      app.dataset.state = 'predicted';
+    }
+
+    function drawModelInput(input) {
+      const context2d = inputCanvas.getContext('2d');
+      const image = context2d.createImageData(MODEL_INPUT_SIDE, MODEL_INPUT_SIDE);
+      for (let i = 0; i < input.length; i++) {
+        const level = Math.round(255 * input[i]);
+        image.data.set([level, level, level, 255], 4 * i);
+      }
+      context2d.putImageData(image, 0, 0);
+    }
+
+    function drawChart(probabilities, digit) {
+      const colors = probabilities.map((_, i) => (i === digit ? '#2563eb' : '#94a3b8'));
+      if (!chart) {
+        chart = new Chart(chartCanvas, {
+          type: 'bar',
+          data: {
+            labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+            datasets: [{label: 'probability', data: probabilities, backgroundColor: colors}],
+          },
+          options: {
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            plugins: {legend: {display: false}},
+            scales: {y: {min: 0, max: 1}, x: {title: {display: true, text: 'digit'}}},
+          },
+        });
+        return;
+      }
+      chart.data.datasets[0].data = probabilities;
+      chart.data.datasets[0].backgroundColor = colors;
+      chart.update('none');
+    }
+
+    // One block of tiles per layer, made once and redrawn in place for every prediction.
+    function drawFeatureMaps(layers) {
+      mapsSection.hidden = layers.length === 0;
+      layers.forEach((layer) => {
+        let block = mapsLayers.querySelector('[data-layer="' + layer.layer + '"]');
+        if (!block) {
+          block = document.createElement('div');
+          block.className = 'feature-map-layer';
+          block.dataset.layer = layer.layer;
+          const title = document.createElement('h3');
+          title.textContent = layer.layer + ' · ' + layer.filters + ' filters · ' + layer.widthPixels + 'x'
+              + layer.heightPixels;
+          const tiles = document.createElement('div');
+          tiles.className = 'feature-map-tiles';
+          for (let f = 0; f < layer.filters; f++) {
+            const tile = document.createElement('canvas');
+            tile.width = layer.widthPixels;
+            tile.height = layer.heightPixels;
+            tile.className = 'feature-map-tile';
+            tiles.appendChild(tile);
+          }
+          block.append(title, tiles);
+          mapsLayers.appendChild(block);
+        }
+        const levels = Uint8Array.from(atob(layer.levels), (c) => c.charCodeAt(0));
+        const tilePixels = layer.widthPixels * layer.heightPixels;
+        block.querySelectorAll('canvas').forEach((tile, f) => {
+          const tileContext = tile.getContext('2d');
+          const image = tileContext.createImageData(layer.widthPixels, layer.heightPixels);
+          for (let i = 0; i < tilePixels; i++) {
+            const level = levels[f * tilePixels + i];
+            image.data.set([level, level, level, 255], 4 * i);
+          }
+          tileContext.putImageData(image, 0, 0);
+          tile.title = 'filter ' + f + ' · strongest activation ' + layer.maxActivations[f].toFixed(3);
+        });
+      });
+    }
+
+    sizeCanvas();
+    app.dataset.state = 'empty';
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const app = document.getElementById('draw-app');
+    if (app) {
+      setUp(app);
+    }
+  });
+})();
