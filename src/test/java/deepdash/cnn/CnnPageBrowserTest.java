@@ -6,8 +6,6 @@ import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -85,13 +83,7 @@ class CnnPageBrowserTest {
         assertThat(chartPoints(browser, "loss-chart")).isEqualTo(2);
         String result = browser.findElement(By.cssSelector("[data-role=result]")).getText();
         assertThat(result).startsWith("test accuracy 0.").contains("on 10,000 test samples", "took");
-        List<String> errors = new ArrayList<>();
-        browser.manage().logs().get("browser").forEach(entry -> {
-            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                errors.add(entry.getMessage());
-            }
-        });
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(HeadlessChromium.severeConsoleErrors(browser)).as("browser console errors").isEmpty();
     }
 
     @Test

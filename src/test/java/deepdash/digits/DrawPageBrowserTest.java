@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +20,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,22 +33,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(120)
 class DrawPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
 
     @TempDir
     static Path dataDir;
-    @TempDir
-    Path profileDir;
 
     static TestServer server;
     private ChromeDriver driver;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         server = TestServer.start(dataDir);
     }
 
@@ -70,23 +56,8 @@ class DrawPageBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        // Point Selenium at the installed driver so it never runs Selenium Manager (which downloads).
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profileDir, "--window-size=1200,1000",
-                // A HiDPI screen: the canvas backing store must follow it and the drawing still read right.
-                "--force-device-scale-factor=2");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        // A HiDPI screen: the canvas backing store must follow it and the drawing still read right.
+        driver = HeadlessChromium.start("--force-device-scale-factor=2");
     }
 
     @AfterEach
@@ -191,13 +162,6 @@ class DrawPageBrowserTest {
     }
 
     private List<String> severeBrowserErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            // The app has no favicon (no page of it does); the browser's automatic request is not the page's error.
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !entry.getMessage().contains("/favicon.ico")) {
-                errors.add(entry.getMessage());
-            }
-        }
-        return errors;
+        return HeadlessChromium.severeConsoleErrors(driver);
     }
 }
