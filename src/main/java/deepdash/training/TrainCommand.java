@@ -76,6 +76,12 @@ public final class TrainCommand implements Callable<Integer> {
             record = Files.isRegularFile(folder.resolve(RunStore.RECORD_FILE))
                     ? RunStore.readRecord(folder)
                     : createRecord(folder);
+            if (record.status() != RunStatus.QUEUED) {
+                // Training again into a used folder would mix two runs' epochs in one metrics file.
+                System.err.println("error: " + folder + " already holds a run that is " + record.status().wireName()
+                        + "; choose a new --run-dir");
+                return 2;
+            }
         } catch (InvalidRunConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
