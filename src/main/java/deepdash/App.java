@@ -7,6 +7,9 @@ import deepdash.events.EventHub;
 import deepdash.json.Json;
 import deepdash.model.ModelController;
 import deepdash.model.ModelSummaryService;
+import deepdash.prices.DatasetController;
+import deepdash.prices.DatasetService;
+import deepdash.prices.DatasetStore;
 import deepdash.runs.JvmWorkerLauncher;
 import deepdash.runs.RunConfigValidator;
 import deepdash.runs.RunController;
@@ -15,7 +18,9 @@ import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.web.ErrorMapping;
 import deepdash.web.Templates;
+import deepdash.web.Uploads;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -48,6 +53,8 @@ public final class App {
         MxnetDispatcher mxnet = new MxnetDispatcher();
         EventHub hub = new EventHub();
         RunStore store = new RunStore(config.runsDir());
+        DatasetService datasets = new DatasetService(new DatasetStore(config.datasetsDir()));
+        datasets.ensureSample();
         RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
                 Map.of("cnn", RunConfigValidator::validateCnn));
         runs.recover();
@@ -58,11 +65,16 @@ public final class App {
         RunController runApi = new RunController(runs, hub, HEARTBEAT_MILLIS);
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
         ErrorMapping errors = new ErrorMapping(templates);
+        DatasetController datasetApi = new DatasetController(datasets, config.maxUploadBytes());
 
         Javalin javalin = Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxUploadBytes();
+            // Multipart bodies (CSV uploads) are not covered by maxRequestSize; Javalin's default is unlimited.
+            c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + Uploads.MULTIPART_OVERHEAD_BYTES,
+                    SizeUnit.BYTES);
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             c.staticFiles.enableWebjars();
             c.staticFiles.add(files -> {
@@ -75,6 +87,7 @@ public final class App {
             models.register(c);
             runApi.register(c);
             cnnPage.register(c);
+            datasetApi.register(c);
             errors.register(c);
         });
         javalin.start();

@@ -1,5 +1,6 @@
 package deepdash.web;
 
+import deepdash.prices.PriceCsvException;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunNotFoundException;
@@ -30,6 +31,7 @@ public final class ErrorMapping {
                 (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
         config.routes.exception(RunNotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), "id"));
         config.routes.exception(RunConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), null));
+        config.routes.exception(PriceCsvException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), "file"));
         config.routes.exception(HttpResponseException.class,
                 (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
         config.routes.exception(Exception.class, (e, ctx) -> {
