@@ -4,6 +4,7 @@ import deepdash.cnn.CnnPageController;
 import deepdash.engine.EngineSettings;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.forecast.LstmRunChecker;
 import deepdash.json.Json;
 import deepdash.model.ModelController;
 import deepdash.model.ModelSummaryService;
@@ -56,7 +57,7 @@ public final class App {
         DatasetService datasets = new DatasetService(new DatasetStore(config.datasetsDir()));
         datasets.ensureSample();
         RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
-                Map.of("cnn", RunConfigValidator::validateCnn));
+                Map.of("cnn", RunConfigValidator::validateCnn, "lstm", new LstmRunChecker(datasets)));
         runs.recover();
         ModelSummaryService summaries = new ModelSummaryService(mxnet);
         Templates templates = new Templates();
