@@ -4,6 +4,9 @@ import deepdash.cnn.CnnPageController;
 import deepdash.engine.EngineSettings;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.forecast.ForecastController;
+import deepdash.forecast.ForecastPageController;
+import deepdash.forecast.ForecastService;
 import deepdash.forecast.LstmRunChecker;
 import deepdash.json.Json;
 import deepdash.model.ModelController;
@@ -67,6 +70,10 @@ public final class App {
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
         ErrorMapping errors = new ErrorMapping(templates);
         DatasetController datasetApi = new DatasetController(datasets, config.maxUploadBytes());
+        ForecastService forecasts = new ForecastService(runs, store);
+        ForecastController forecastApi = new ForecastController(forecasts);
+        ForecastPageController forecastPage = new ForecastPageController(datasets, summaries, runs, forecasts,
+                templates, config.maxUploadBytes());
 
         Javalin javalin = Javalin.create(c -> {
             c.jetty.host = config.host();
@@ -89,6 +96,8 @@ public final class App {
             runApi.register(c);
             cnnPage.register(c);
             datasetApi.register(c);
+            forecastApi.register(c);
+            forecastPage.register(c);
             errors.register(c);
         });
         javalin.start();
