@@ -1,6 +1,7 @@
 package deepdash.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
@@ -121,12 +122,13 @@ class ForecastApiTest {
         assertThat(forecast.get("maeRatio").asDouble()).isFinite().isPositive();
         assertThat(forecast.get("maeRatio").asDouble()).isCloseTo(
                 forecast.get("metrics").get("mae").asDouble() / forecast.get("baseline").get("mae").asDouble(),
-                org.assertj.core.api.Assertions.within(1e-9));
+                within(1e-9));
         // The sample ends on Friday 2023-12-29: the next business day is Monday.
         assertThat(forecast.get("next").get("date").asText()).isEqualTo("2024-01-01");
         assertThat(forecast.get("next").get("value").asDouble()).isFinite().isPositive();
-        assertThat(Files.isRegularFile(dataDir.resolve("runs").resolve(id).resolve("model").resolve("lstm-0000.params")))
-                .isTrue();
+        Path runDir = dataDir.resolve("runs").resolve(id);
+        assertThat(runDir.resolve("model").resolve("lstm-0000.params")).isRegularFile();
+        assertThat(runDir.resolve("forecast.json")).isRegularFile();
 
         // The page's result fragment says plainly how the LSTM did against "tomorrow = today".
         HttpResponse<String> result = server.get("/ui/forecast/runs/" + id + "/result");

@@ -8,6 +8,7 @@ import deepdash.json.Json;
 import deepdash.support.Multipart;
 import deepdash.support.TestServer;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,7 @@ class DatasetApiTest {
         assertThat(json(wrongField).get("error").asText()).contains("field named \"file\"");
 
         HttpResponse<String> notMultipart = server.send(HttpRequest.newBuilder(
-                        java.net.URI.create(server.baseUrl() + "/api/datasets"))
+                        URI.create(server.baseUrl() + "/api/datasets"))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(PriceCsvFixtures.yahooCsv(40))).build());
         assertThat(notMultipart.statusCode()).isEqualTo(400);

@@ -10,8 +10,10 @@ import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvParser;
 import deepdash.runs.EpochMetrics;
 import deepdash.runs.RunConfig;
+import deepdash.runs.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class AmznSeedForecastTest {
             }
 
             @Override
-            public void tested(deepdash.runs.TestResult result, double seconds) {
+            public void tested(TestResult result, double seconds) {
                 trainSeconds[0] = seconds;
             }
         }, 42).run();
@@ -68,7 +70,7 @@ class AmznSeedForecastTest {
 
         assertThat(epochs).hasSize(20);
         assertThat(forecast.dates()).hasSize(forecast.testWindows());
-        assertThat(forecast.dates().get(0)).isEqualTo(java.time.LocalDate.of(2022, 1, 3));
+        assertThat(forecast.dates().get(0)).isEqualTo(LocalDate.of(2022, 1, 3));
         assertThat(forecast.metrics().mae()).isFinite().isPositive();
         assertThat(forecast.baseline().mae()).isFinite().isPositive();
         assertThat(forecast.maeRatio()).isNotNull().isFinite().isPositive();
