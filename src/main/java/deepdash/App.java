@@ -7,9 +7,16 @@ import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.forecast.ForecastController;
+import deepdash.forecast.ForecastPageController;
+import deepdash.forecast.ForecastService;
+import deepdash.forecast.LstmRunChecker;
 import deepdash.json.Json;
 import deepdash.model.ModelController;
 import deepdash.model.ModelSummaryService;
+import deepdash.prices.DatasetController;
+import deepdash.prices.DatasetService;
+import deepdash.prices.DatasetStore;
 import deepdash.runs.JvmWorkerLauncher;
 import deepdash.runs.RunConfigValidator;
 import deepdash.runs.RunController;
@@ -18,7 +25,9 @@ import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.web.ErrorMapping;
 import deepdash.web.Templates;
+import deepdash.web.Uploads;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -54,8 +63,11 @@ public final class App {
         EventHub hub = new EventHub();
         RunStore store = new RunStore(config.runsDir());
         GpuAvailability gpus = new GpuAvailability(mxnet);
+        DatasetService datasets = new DatasetService(new DatasetStore(config.datasetsDir()));
+        datasets.ensureSample();
         RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
-                Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn)));
+                Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn),
+                        "lstm", gpus.checking(new LstmRunChecker(datasets))));
         runs.recover();
         ModelSummaryService summaries = new ModelSummaryService(mxnet);
         PredictionService predictions = new PredictionService(mxnet, runs, store,
@@ -68,11 +80,20 @@ public final class App {
         PredictionController digits = new PredictionController(predictions, templates,
                 Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
         ErrorMapping errors = new ErrorMapping(templates);
+        DatasetController datasetApi = new DatasetController(datasets, config.maxUploadBytes());
+        ForecastService forecasts = new ForecastService(runs, store);
+        ForecastController forecastApi = new ForecastController(forecasts);
+        ForecastPageController forecastPage = new ForecastPageController(datasets, summaries, runs, forecasts,
+                templates, config.maxUploadBytes());
 
         Javalin javalin = Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxUploadBytes();
+            // Multipart bodies (CSV uploads) are not covered by maxRequestSize; Javalin's default is unlimited.
+            c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + Uploads.MULTIPART_OVERHEAD_BYTES,
+                    SizeUnit.BYTES);
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             c.staticFiles.enableWebjars();
             c.staticFiles.add(files -> {
@@ -88,6 +109,9 @@ public final class App {
             runApi.register(c);
             cnnPage.register(c);
             digits.register(c);
+            datasetApi.register(c);
+            forecastApi.register(c);
+            forecastPage.register(c);
             errors.register(c);
         });
         javalin.start();

@@ -48,6 +48,18 @@ public final class EngineSettings {
         return System.getProperty("deepdash.bench.mxnetEngine", ENGINE_TYPE);
     }
 
+    /**
+     * Runs MXNet's operators on one OpenMP thread in this process. Call before anything touches DJL;
+     * later it has no effect. For small models such as the LSTM, more threads only add fork/join
+     * cost, and on a busy machine a spinning OpenMP barrier waits for a thread that is not scheduled:
+     * the seed's AMZN LSTM run took 3-5 s with one thread and 53-122 s with two on a shared 2-core
+     * machine, with identical results.
+     */
+    public static synchronized void useOneOpenMpThread() {
+        setenv("OMP_NUM_THREADS", "1");
+        setenv("MKL_NUM_THREADS", "1");
+    }
+
     private static void setenv(String name, String value) {
         try {
             LibC.INSTANCE.setenv(name, value, 1);

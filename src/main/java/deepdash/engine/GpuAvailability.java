@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunConfig;
 import deepdash.runs.RunService.RunConfigChecker;
+import java.nio.file.Path;
 
 /**
  * Refuses {@code device: gpu} at run creation when MXNet sees no GPU, so the user gets a 400 that
@@ -27,15 +28,23 @@ public final class GpuAvailability {
         return count;
     }
 
-    /** Wraps a model's checker with the GPU check. */
+    /** Wraps a model's checker with the GPU check; its {@code prepare} step is kept. */
     public RunConfigChecker checking(RunConfigChecker checker) {
-        return requested -> {
-            RunConfig config = checker.apply(requested);
-            if ("gpu".equals(config.device()) && gpuCount() == 0) {
-                throw new InvalidRunConfigException("device", "gpu was requested but MXNet sees no GPU here "
-                        + "(the bundled MXNet build is CPU-only; see the README's GPU section); use auto or cpu");
+        return new RunConfigChecker() {
+            @Override
+            public RunConfig apply(RunConfig requested) {
+                RunConfig config = checker.apply(requested);
+                if ("gpu".equals(config.device()) && gpuCount() == 0) {
+                    throw new InvalidRunConfigException("device", "gpu was requested but MXNet sees no GPU here "
+                            + "(the bundled MXNet build is CPU-only; see the README's GPU section); use auto or cpu");
+                }
+                return config;
             }
-            return config;
+
+            @Override
+            public void prepare(RunConfig checked, Path runDir) {
+                checker.prepare(checked, runDir);
+            }
         };
     }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>DJL keeps activations as separate blocks, where Keras folds them into the layer
  * ({@code Conv2D(32, activation='relu')}); the builder folds them back so the rows line up with
- * the seed's summary.
+ * the seed's summary. The same goes for the block that keeps an LSTM's last time step, which Keras
+ * does inside {@code LSTM(16)}.
  */
 public final class SummaryBuilder {
 
@@ -84,12 +85,14 @@ public final class SummaryBuilder {
             return String.format("%dx(%d+1) = %s", weight.get(0), weight.get(1), THOUSANDS.format(params));
         }
         if (layer instanceof LSTM) {
-            // MXNet's LSTM packs the four gates: i2h weight (4h, in), h2h weight (4h, h), and two bias vectors (4h each).
+            // MXNet's LSTM packs the four gates: i2h weight (4h, in), h2h weight (4h, h), and two bias
+            // vectors (4h each; DJL names them l_0_i2h_BIAS and l_0_h2h_BIAS). Keras keeps one bias per gate.
             Shape i2h = parameterShape(layer, "i2h_weight");
             long gates = i2h.get(0);
             long units = gates / 4;
             long inputs = i2h.get(1);
-            return String.format("4x%dx(%d+%d+2) = %s", units, inputs, units, THOUSANDS.format(params));
+            return String.format("4x%dx(%d+%d+2) = %s (Keras: 4x%dx(%d+%d+1) = %s)", units, inputs, units,
+                    THOUSANDS.format(params), units, inputs, units, THOUSANDS.format(kerasParameters(layer)));
         }
         List<String> parts = new ArrayList<>();
         for (Pair<String, Parameter> parameter : layer.getParameters()) {
@@ -98,9 +101,32 @@ public final class SummaryBuilder {
         return String.join(" + ", parts) + " = " + THOUSANDS.format(params);
     }
 
+    /**
+     * What Keras would count for the same layers: the same as DJL except for LSTMs, where MXNet keeps
+     * a second bias vector per gate (the h2h bias, 4 x units) that Keras does not have. The block
+     * must be initialized ({@link #summarize} does that).
+     */
+    public static long kerasParameterCount(Block block) {
+        long sum = 0;
+        for (Pair<String, Block> child : block.getChildren()) {
+            sum += kerasParameters(child.getValue());
+        }
+        return sum;
+    }
+
+    private static long kerasParameters(Block layer) {
+        long params = countParameters(layer);
+        if (layer instanceof LSTM) {
+            params -= parameterShape(layer, "h2h_bias").size();
+        }
+        return params;
+    }
+
     private static Shape parameterShape(Block layer, String suffix) {
+        // DJL's own names vary in case between layers (Linear's "weight", LSTM's "l_0_i2h_WEIGHT").
+        String wanted = suffix.toLowerCase(Locale.ROOT);
         for (Pair<String, Parameter> parameter : layer.getParameters()) {
-            if (parameter.getKey().endsWith(suffix)) {
+            if (parameter.getKey().toLowerCase(Locale.ROOT).endsWith(wanted)) {
                 return parameter.getValue().getArray().getShape();
             }
         }
@@ -118,6 +144,10 @@ public final class SummaryBuilder {
             }
             if (name.contains("tanh")) {
                 return "Tanh";
+            }
+            if (lambda.getName().equals(LstmArchitecture.LAST_TIME_STEP)) {
+                // Keras's LSTM without return_sequences does this inside the layer.
+                return "last time step";
             }
         }
         return null;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,6 +96,25 @@ public final class DatasetStore {
      * @throws IOException when the dataset cannot be written; nothing is left behind then
      */
     public DatasetInfo save(String originalName, byte[] content) throws PriceCsvException, IOException {
+        return save(null, originalName, content);
+    }
+
+    /**
+     * Stores a dataset under an id chosen by the caller, such as the bundled sample's.
+     *
+     * @param id 1 to 64 of {@code a-z}, {@code 0-9} and {@code -}
+     * @throws FileAlreadyExistsException when a dataset with this id exists; it is left alone
+     * @throws PriceCsvException when the file cannot be used; nothing is written then
+     */
+    public DatasetInfo saveAs(String id, String originalName, byte[] content) throws PriceCsvException, IOException {
+        if (Files.exists(dir.resolve(checkId(id)))) {
+            throw new FileAlreadyExistsException(dir.resolve(id).toString(), null, "a dataset with this id exists");
+        }
+        return save(id, originalName, content);
+    }
+
+    private DatasetInfo save(String chosenId, String originalName, byte[] content)
+            throws PriceCsvException, IOException {
         String name = cleanName(originalName);
         ParsedPrices prices = parser.parse(content, name);
 
@@ -102,7 +122,7 @@ public final class DatasetStore {
         Path temp = dir.resolve(TEMP_PREFIX + randomHex(8));
         Files.createDirectory(temp);
         try {
-            String id = newId();
+            String id = chosenId != null ? chosenId : newId();
             DatasetInfo info = new DatasetInfo(id, name, prices.rows(), prices.from().toString(),
                     prices.to().toString(), prices.columns(),
                     new DatasetInfo.Skipped(prices.skippedCount(), prices.skippedExamples()),
@@ -159,6 +179,16 @@ public final class DatasetStore {
     public ParsedPrices load(String id) throws IOException, PriceCsvException {
         DatasetInfo info = find(id).orElseThrow(() -> new NoSuchElementException("no dataset with id " + id));
         return parser.parse(Files.readAllBytes(dir.resolve(id).resolve(ORIGINAL_FILE)), info.name());
+    }
+
+    /** The stored bytes of a dataset, exactly as uploaded. */
+    public Path originalFile(String id) {
+        return dir.resolve(checkId(id)).resolve(ORIGINAL_FILE);
+    }
+
+    /** Whether {@code id} could name a dataset: 1 to 64 of {@code a-z}, {@code 0-9} and {@code -}. */
+    public static boolean isValidId(String id) {
+        return id != null && VALID_ID.matcher(id).matches();
     }
 
     private static String checkId(String id) {

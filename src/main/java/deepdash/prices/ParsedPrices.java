@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,20 +90,29 @@ public record ParsedPrices(
      * @throws IllegalArgumentException naming the columns there are, when there is no such column
      */
     public double[] column(String name) {
+        return columnName(name).map(column -> values.get(column).clone())
+                .orElseThrow(() -> new IllegalArgumentException("no column named '" + name
+                        + "'; available columns: " + String.join(", ", columns)));
+    }
+
+    /**
+     * The name of a column as the file's header spells it, found as {@link #column(String)} finds it:
+     * {@code "adj close"} and {@code "adj_close"} both give {@code "Adj Close"}.
+     */
+    public Optional<String> columnName(String name) {
         String wanted = ColumnNames.normalise(name);
         for (String column : columns) {
             if (column.equalsIgnoreCase(name.strip())) {
-                return values.get(column).clone();
+                return Optional.of(column);
             }
         }
         // Second try ignoring spaces and punctuation, so "adj_close" finds "Adj Close".
         for (String column : columns) {
             if (ColumnNames.normalise(column).equals(wanted)) {
-                return values.get(column).clone();
+                return Optional.of(column);
             }
         }
-        throw new IllegalArgumentException("no column named '" + name + "'; available columns: "
-                + String.join(", ", columns));
+        return Optional.empty();
     }
 
     /**

@@ -7,6 +7,7 @@ import deepdash.training.Progress;
 import deepdash.training.WorkerProtocol;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +46,14 @@ public final class RunService implements AutoCloseable {
 
     /** Validates a model's run settings and returns them with defaults filled in. */
     public interface RunConfigChecker extends UnaryOperator<RunConfig> {
+
+        /**
+         * Puts what the worker will need into the new run's folder (an LSTM run copies its prices),
+         * before {@code run.json} is written: a folder without one is not a run, so a failure here
+         * leaves no run behind.
+         */
+        default void prepare(RunConfig checked, Path runDir) {
+        }
     }
 
     private static final class LiveRun {
@@ -111,6 +120,7 @@ public final class RunService implements AutoCloseable {
         }
         RunConfig config = checker.apply(requested);
         RunRecord record = RunRecord.queued(RunStore.newId(clock.instant()), config, clock.instant());
+        checker.prepare(config, store.runDir(record.id()));
         store.write(record);
         LiveRun run = new LiveRun(record, List.of());
         runs.put(record.id(), run);

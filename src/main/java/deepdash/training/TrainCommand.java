@@ -2,17 +2,26 @@ package deepdash.training;
 
 import deepdash.DataDirectory;
 import deepdash.engine.EngineSettings;
+import deepdash.forecast.Forecast;
+import deepdash.forecast.ForecastFiles;
+import deepdash.forecast.LstmRunSettings;
 import deepdash.mnist.MnistData;
+import deepdash.prices.DatasetStore;
+import deepdash.prices.ParsedPrices;
+import deepdash.prices.PriceCsvException;
+import deepdash.prices.PriceCsvParser;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunConfig;
 import deepdash.runs.RunConfigValidator;
 import deepdash.runs.RunRecord;
 import deepdash.runs.RunStatus;
 import deepdash.runs.RunStore;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Data directory; the run goes into <data-dir>/runs/<id> (default: ~/.deepdash).")
     Path dataDir;
 
-    @Option(names = "--model", defaultValue = "cnn", description = "cnn (MNIST digits)")
+    @Option(names = "--model", defaultValue = "cnn",
+            description = "cnn (MNIST digits) or lstm (daily prices; needs --dataset or --csv)")
     String model;
 
     @Option(names = "--epochs", description = "Epochs (default 10)")
@@ -53,6 +63,27 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--mnist-dir", description = "Folder with the four MNIST .gz files (default: the copy in the jar)")
     Path mnistDir;
+
+    @Option(names = "--dataset", description = "lstm: the id of a dataset uploaded to the dashboard")
+    String dataset;
+
+    @Option(names = "--csv", description = "lstm: a price CSV file (instead of --dataset)")
+    Path csv;
+
+    @Option(names = "--target", description = "lstm: the column to forecast (default Adj Close, else Close)")
+    String target;
+
+    @Option(names = "--window", description = "lstm: days per input window (default 5)")
+    Integer window;
+
+    @Option(names = "--from", description = "lstm: first day used, YYYY-MM-DD (default: the first in the file)")
+    String from;
+
+    @Option(names = "--to", description = "lstm: last day used, YYYY-MM-DD (default: the last in the file)")
+    String to;
+
+    @Option(names = "--split-date", description = "lstm: first test day, YYYY-MM-DD (default 2022-01-01 or 80%)")
+    String splitDate;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for shuffling")
     long seed;
@@ -82,8 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
                         + "; choose a new --run-dir");
                 return 2;
             }
-        } catch (InvalidRunConfigException e) {
+        } catch (InvalidRunConfigException | PriceCsvException e) {
             System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("error: cannot read " + e.getMessage());
             return 2;
         }
         RunFilesWriter files = new RunFilesWriter(folder, record);
@@ -91,14 +125,24 @@ public final class TrainCommand implements Callable<Integer> {
                 ? new JsonLinesReporter(System.out)
                 : new TextProgressBar(System.out);
         try {
-            MnistData data = MnistData.load(mnistDir);
-            new CnnTraining(record.config(), data, RunStore.modelDir(folder),
-                    TrainingListener.all(files, reporter), seed).run();
+            TrainingListener listener = TrainingListener.all(files, reporter);
+            String chosen = record.config().model();
+            if (LstmTraining.MODEL_NAME.equals(chosen)) {
+                // Before MXNet loads, overriding the launcher's OMP_NUM_THREADS (which suits the CNN).
+                EngineSettings.useOneOpenMpThread();
+                trainLstm(folder, record, listener);
+            } else if (CnnTraining.MODEL_NAME.equals(chosen)) {
+                MnistData data = MnistData.load(mnistDir);
+                new CnnTraining(record.config(), data, RunStore.modelDir(folder), listener, seed).run();
+            } else {
+                throw new IllegalArgumentException("model: the train command knows cnn and lstm, got \"" + chosen
+                        + "\"");
+            }
             if ("text".equals(progress)) {
                 System.out.println("Run saved in " + folder);
             }
             return 0;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException | PriceCsvException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             System.err.println("error: " + reason);
             RunStore.writeRecord(folder, files.record().ended(RunStatus.FAILED, reason, Instant.now()));
@@ -114,15 +158,60 @@ public final class TrainCommand implements Callable<Integer> {
         return runs.resolve(RunStore.newId(Instant.now()));
     }
 
-    private RunRecord createRecord(Path folder) {
-        if (!"cnn".equals(model)) {
-            throw new InvalidRunConfigException("model", "the train command knows cnn, got \"" + model + "\"");
+    /**
+     * An LSTM run reads only its own folder's copy of the prices (the server copies the dataset there
+     * when it creates the run), so it does not depend on the datasets folder or on the upload lasting.
+     */
+    private void trainLstm(Path folder, RunRecord record, TrainingListener listener)
+            throws IOException, PriceCsvException {
+        Path prices = ForecastFiles.prices(folder);
+        ParsedPrices parsed = new PriceCsvParser().parse(Files.readAllBytes(prices), prices.getFileName().toString());
+        LstmRunSettings.Resolved resolved = LstmRunSettings.resolve(record.config(), parsed);
+        Forecast forecast = new LstmTraining(record.config(), resolved.series(), RunStore.modelDir(folder),
+                ForecastFiles.forecast(folder), listener, seed).run();
+        if ("text".equals(progress)) {
+            System.out.printf(Locale.ROOT, "Test MAE in price units: LSTM %.4f, naive \"tomorrow = today\" %.4f, "
+                    + "ratio %s%nForecast for %s: %.4f%n", forecast.metrics().mae(), forecast.baseline().mae(),
+                    forecast.maeRatio() == null ? "-" : String.format(Locale.ROOT, "%.4f", forecast.maeRatio()),
+                    forecast.next().date(), forecast.next().value());
         }
-        RunConfig config = RunConfigValidator.validateCnn(new RunConfig("cnn", epochs, batchSize, learningRate,
-                trainLimit, device, null, null, null, null, null, null));
+    }
+
+    private RunRecord createRecord(Path folder) throws IOException, PriceCsvException {
+        RunConfig config;
+        if ("cnn".equals(model)) {
+            config = RunConfigValidator.validateCnn(new RunConfig("cnn", epochs, batchSize, learningRate,
+                    trainLimit, device, null, null, null, null, null, null));
+        } else if (LstmTraining.MODEL_NAME.equals(model)) {
+            Path source = lstmSource();
+            ParsedPrices prices = new PriceCsvParser().parse(Files.readAllBytes(source),
+                    source.getFileName().toString());
+            config = LstmRunSettings.resolve(new RunConfig(LstmTraining.MODEL_NAME, epochs, batchSize, learningRate,
+                    trainLimit, device, dataset, target, window, from, to, splitDate), prices).config();
+            ForecastFiles.copyPrices(source, folder);
+        } else {
+            throw new InvalidRunConfigException("model", "the train command knows cnn and lstm, got \"" + model
+                    + "\"");
+        }
         RunRecord record = RunRecord.queued(folder.getFileName().toString(), config, Instant.now());
         RunStore.writeRecord(folder, record);
         return record;
+    }
+
+    private Path lstmSource() throws IOException {
+        if ((csv == null) == (dataset == null)) {
+            throw new InvalidRunConfigException(csv == null ? "dataset" : "csv",
+                    "an lstm run needs exactly one of --dataset (an uploaded dataset's id) and --csv (a file)");
+        }
+        if (csv != null) {
+            return csv;
+        }
+        DatasetStore store = new DatasetStore(DataDirectory.resolve(dataDir).resolve("datasets"));
+        if (!DatasetStore.isValidId(dataset) || store.find(dataset).isEmpty()) {
+            throw new InvalidRunConfigException("dataset", "no dataset with id \"" + dataset + "\" in "
+                    + DataDirectory.resolve(dataDir).resolve("datasets"));
+        }
+        return store.originalFile(dataset);
     }
 
     /**

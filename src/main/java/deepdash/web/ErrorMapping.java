@@ -1,6 +1,7 @@
 package deepdash.web;
 
 import deepdash.digits.InvalidDigitInputException;
+import deepdash.prices.PriceCsvException;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunNotFoundException;
@@ -34,6 +35,7 @@ public final class ErrorMapping {
                 (e, ctx) -> respond(ctx, 400, e.getMessage(), null));
         config.routes.exception(RunNotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), "id"));
         config.routes.exception(RunConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), null));
+        config.routes.exception(PriceCsvException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), "file"));
         config.routes.exception(HttpResponseException.class,
                 (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
         config.routes.exception(Exception.class, (e, ctx) -> {

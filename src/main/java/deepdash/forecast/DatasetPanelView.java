@@ -1,0 +1,42 @@
+package deepdash.forecast;
+
+import deepdash.prices.DatasetDetail;
+import deepdash.prices.DatasetInfo;
+import deepdash.prices.DatasetService;
+import deepdash.prices.PriceRow;
+import deepdash.runs.RunConfig;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Input of {@code prices/dataset.jte}: the chosen dataset (what was read, a preview and a chart)
+ * and the training form, filled with the defaults that dataset gets.
+ *
+ * @param datasets every dataset, for the picker
+ * @param defaults the LSTM settings a run on this dataset gets when nothing is changed
+ */
+public record DatasetPanelView(DatasetDetail dataset, List<DatasetInfo> datasets, RunConfig defaults) {
+
+    /** How a dataset reads in the picker. */
+    public String label(DatasetInfo info) {
+        String what = DatasetService.SAMPLE_ID.equals(info.id()) ? "bundled synthetic sample" : "uploaded";
+        return String.format(Locale.US, "%s (%s, %,d rows, %s to %s)", info.name(), what, info.rows(), info.from(),
+                info.to());
+    }
+
+    public String rows() {
+        return String.format(Locale.US, "%,d", dataset.rows());
+    }
+
+    /** A preview value: two decimals, as the seed's rounded {@code head(10)}; volumes are whole numbers. */
+    public String cell(PriceRow row, int column) {
+        double value = row.values().get(column);
+        boolean volume = dataset.columns().get(column).strip().equalsIgnoreCase("volume");
+        return String.format(Locale.US, volume ? "%,.0f" : "%,.2f", value);
+    }
+
+    /** Skipped rows the examples do not show. */
+    public int skippedNotShown() {
+        return dataset.skipped().count() - dataset.skipped().examples().size();
+    }
+}

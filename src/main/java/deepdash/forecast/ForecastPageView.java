@@ -1,0 +1,20 @@
+package deepdash.forecast;
+
+import deepdash.model.ModelSummary;
+import deepdash.runs.RunView;
+
+/**
+ * Input of {@code prices/page.jte}.
+ *
+ * @param dataset the dataset shown first (the newest upload, else the sample); null when there is none
+ * @param latestRun the newest LSTM run, shown live; null before the first
+ * @param latestResult that run's forecast when it has one; null otherwise
+ * @param maxUploadBytes the upload limit, so the page can refuse a larger file before sending it
+ */
+public record ForecastPageView(ModelSummary summary, DatasetPanelView dataset, RunView latestRun,
+        ForecastResultView latestResult, long maxUploadBytes) {
+
+    public long maxUploadMegabytes() {
+        return maxUploadBytes / (1024 * 1024);
+    }
+}

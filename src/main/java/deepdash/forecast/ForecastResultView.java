@@ -1,0 +1,51 @@
+package deepdash.forecast;
+
+import java.util.Locale;
+
+/**
+ * Input of {@code prices/result.jte}: one finished run's forecast, with the sentences that say
+ * plainly whether the LSTM beat the naive forecast.
+ */
+public record ForecastResultView(String runId, Forecast forecast) {
+
+    /** Whether the LSTM beat "tomorrow = today" on mean absolute error. */
+    public boolean beatsNaive() {
+        return forecast.beatsNaive();
+    }
+
+    public String verdict() {
+        Double ratio = forecast.maeRatio();
+        double model = forecast.metrics().mae();
+        double naive = forecast.baseline().mae();
+        if (ratio == null) {
+            return "The test period is flat, so the naive forecast \"tomorrow = today\" is never wrong and no ratio "
+                    + "can be given. The LSTM's mean absolute error is " + price(model) + ".";
+        }
+        if (ratio < 1) {
+            return String.format(Locale.US, "The LSTM beats the naive forecast \"tomorrow = today\": its mean "
+                    + "absolute error is %s against %s, %.0f%% lower (ratio %.3f).", price(model), price(naive),
+                    100 * (1 - ratio), ratio);
+        }
+        return String.format(Locale.US, "The LSTM loses to the naive forecast \"tomorrow = today\": its mean "
+                + "absolute error is %s against %s, %.2f times as large. Repeating the last price would have "
+                + "forecast these days better.", price(model), price(naive), ratio);
+    }
+
+    public String ratio() {
+        return forecast.maeRatio() == null ? "–" : String.format(Locale.US, "%.3f", forecast.maeRatio());
+    }
+
+    /** A price, two decimals with thousands separators; the currency is whatever the file's was. */
+    public static String price(double value) {
+        return String.format(Locale.US, "%,.2f", value);
+    }
+
+    /** A value in scaled units, enough digits to compare small errors. */
+    public static String scaled(double value) {
+        return String.format(Locale.US, "%.6f", value);
+    }
+
+    public String lastDate() {
+        return forecast.dates().isEmpty() ? "" : forecast.dates().get(forecast.dates().size() - 1).toString();
+    }
+}

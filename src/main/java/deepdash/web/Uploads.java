@@ -1,0 +1,107 @@
+package deepdash.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import org.eclipse.jetty.http.BadMessageException;
+import java.io.InputStream;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/**
+ * Reads one uploaded file from a multipart request, refusing what is too large with 413 before
+ * anything is stored: first by the declared length, then by the size Jetty counted (its multipart
+ * limits are set from the same number in {@code App}).
+ */
+public final class Uploads {
+
+    /** Room for the multipart boundaries and part headers around the file itself. */
+    public static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+    /** An uploaded file: the name the browser sent and the bytes. */
+    public record Upload(String fileName, byte[] content) {
+    }
+
+    private Uploads() {
+    }
+
+    /**
+     * @param field the multipart field holding the file
+     * @param maxBytes the largest file accepted
+     * @throws BadRequestException 413 when the file is larger than {@code maxBytes}, 400 when the
+     *     request is not multipart or has no such field
+     */
+    public static Upload read(Context ctx, String field, long maxBytes) throws Exception {
+        long declared = declaredLength(ctx);
+        if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+            throw tooLarge(field, maxBytes);
+        }
+        if (!ctx.isMultipartFormData()) {
+            throw new BadRequestException(field, "send the file as multipart/form-data in a field named \""
+                    + field + "\"");
+        }
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile(field);
+        } catch (Exception e) {
+            // Jetty's parser stops at the multipart limits with an IllegalStateException ("max file size
+            // exceeded"), wrapped in a BadMessageException and a ServletException: checked, though Kotlin
+            // does not declare it.
+            if (hasCause(e, IllegalStateException.class, "exceeded")) {
+                throw tooLarge(field, maxBytes);
+            }
+            if (hasCause(e, BadMessageException.class, "")) {
+                throw new BadRequestException(field, "the multipart body could not be read: " + rootMessage(e));
+            }
+            throw e;
+        }
+        if (file == null) {
+            throw new BadRequestException(field, "no file: send the CSV in a multipart field named \"" + field + "\"");
+        }
+        if (file.size() > maxBytes) {
+            throw tooLarge(field, maxBytes);
+        }
+        try (InputStream content = file.content()) {
+            return new Upload(file.filename(), content.readAllBytes());
+        }
+    }
+
+    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type, String messagePart) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t) && t.getMessage() != null && t.getMessage().contains(messagePart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static long declaredLength(Context ctx) {
+        String header = ctx.header("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static BadRequestException tooLarge(String field, long maxBytes) {
+        return new BadRequestException(413, field, "the file is larger than the upload limit of "
+                + megabytes(maxBytes) + " (set with --max-upload-mb)");
+    }
+
+    private static String megabytes(long bytes) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(1);
+        return format.format(bytes / (1024.0 * 1024.0)) + " MB";
+    }
+}

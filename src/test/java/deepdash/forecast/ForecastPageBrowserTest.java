@@ -1,0 +1,122 @@
+package deepdash.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import deepdash.support.TestServer;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Forecast page in headless Chromium: the series chart draws, an upload swaps in what was read,
+ * Train streams a live run, and the finished run's forecast chart and verdict appear. Skipped where
+ * Chromium or its driver is not installed.
+ */
+@Tag("slow")
+@Timeout(300)
+class ForecastPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "no Chromium and chromedriver");
+        server = TestServer.start(dataDir);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,3000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void uploadTrainAndSeeTheForecast() throws Exception {
+        browser.get(server.baseUrl() + "/forecast");
+        waitUpTo(20).until(b -> "Adj Close".equals(js(
+                "return document.querySelector('canvas[data-role=\"series-chart\"]').dataset.drawnColumn")));
+        assertThat(browser.findElement(By.cssSelector(".read-summary")).getText()).contains("2,346 usable rows");
+
+        Path csv = dataDir.resolve("browser-upload.csv");
+        try (InputStream in = getClass().getResourceAsStream("/data/prices/sample-synthetic-prices.csv")) {
+            Files.write(csv, in.readAllBytes());
+        }
+        browser.findElement(By.cssSelector("#upload-form input[type=file]")).sendKeys(csv.toString());
+        waitUpTo(20).until(b -> b.findElement(By.id("upload-status")).getText().contains("browser-upload.csv"));
+        waitUpTo(20).until(b -> b.findElement(By.cssSelector("#dataset-panel .read-summary")).getText()
+                .contains("browser-upload.csv"));
+        waitUpTo(20).until(b -> "Adj Close".equals(js(
+                "return document.querySelector('canvas[data-role=\"series-chart\"]').dataset.drawnColumn")));
+
+        // Choosing another target redraws the chart of the whole series.
+        js("const s = document.querySelector('[data-role=\"target-select\"]'); s.value = 'Open';"
+                + "s.dispatchEvent(new Event('change', {bubbles: true}));");
+        waitUpTo(20).until(b -> "Open".equals(js(
+                "return document.querySelector('canvas[data-role=\"series-chart\"]').dataset.drawnColumn")));
+
+        js("const f = document.getElementById('forecast-form');"
+                + "f.target.value = 'Adj Close'; f.from.value = '2022-06-01'; f.splitDate.value = '2023-06-01';"
+                + "f.epochs.value = '2';");
+        browser.findElement(By.cssSelector("#forecast-form button[type=submit]")).click();
+
+        WebElement panel = waitUpTo(30).until(b -> b.findElement(By.cssSelector("#run-panel .run-panel")));
+        waitUpTo(180).until(b -> "completed".equals(panel.getAttribute("data-status")));
+        assertThat(panel.getAttribute("data-epochs")).isEqualTo("2");
+        assertThat(panel.findElement(By.cssSelector("[data-role=result]")).getText()).contains("test loss");
+
+        waitUpTo(30).until(b -> "true".equals(js(
+                "const c = document.querySelector('#forecast-result canvas[data-role=\"forecast-chart\"]');"
+                        + "return c ? c.dataset.drawn : null")));
+        String verdict = browser.findElement(By.cssSelector("#forecast-result .verdict")).getText();
+        assertThat(verdict).containsAnyOf("The LSTM beats the naive forecast", "The LSTM loses to the naive forecast");
+        assertThat(browser.findElement(By.cssSelector("[data-role=mae-ratio]")).getText()).matches("\\d+\\.\\d{3}");
+        assertThat(((Number) js("return document.querySelector('#forecast-result canvas').chart.data.datasets.length"))
+                .intValue()).isEqualTo(3);
+
+        // For a person to look at: the whole page after the run.
+        js("document.body.style.zoom = '0.6'");
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "forecast-page.png"), png);
+    }
+}
