@@ -10,6 +10,8 @@ import deepdash.model.ModelSummaryService;
 import deepdash.runs.JvmWorkerLauncher;
 import deepdash.runs.RunConfigValidator;
 import deepdash.runs.RunController;
+import deepdash.runs.RunExportController;
+import deepdash.runs.RunExports;
 import deepdash.runs.RunService;
 import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
@@ -57,6 +59,8 @@ public final class App {
         ModelController models = new ModelController(summaries);
         RunController runApi = new RunController(runs, hub, HEARTBEAT_MILLIS);
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
+        RunExports exports = new RunExports(runs, store);
+        RunExportController runExports = new RunExportController(exports);
         ErrorMapping errors = new ErrorMapping(templates);
 
         Javalin javalin = Javalin.create(c -> {
@@ -75,6 +79,7 @@ public final class App {
             models.register(c);
             runApi.register(c);
             cnnPage.register(c);
+            runExports.register(c);
             errors.register(c);
         });
         javalin.start();
