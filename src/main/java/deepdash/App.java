@@ -4,6 +4,7 @@ import deepdash.cnn.CnnPageController;
 import deepdash.engine.EngineSettings;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.history.RunsPageController;
 import deepdash.json.Json;
 import deepdash.model.ModelController;
 import deepdash.model.ModelSummaryService;
@@ -61,6 +62,7 @@ public final class App {
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
         RunExports exports = new RunExports(runs, store);
         RunExportController runExports = new RunExportController(exports);
+        RunsPageController runsPage = new RunsPageController(runs, exports, templates, Clock.systemUTC());
         ErrorMapping errors = new ErrorMapping(templates);
 
         Javalin javalin = Javalin.create(c -> {
@@ -80,6 +82,7 @@ public final class App {
             runApi.register(c);
             cnnPage.register(c);
             runExports.register(c);
+            runsPage.register(c);
             errors.register(c);
         });
         javalin.start();

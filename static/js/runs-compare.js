@@ -1,0 +1,26 @@
+// The compare page: one chart per metric with every run's curve overlaid, one colour per run.
+(function () {
+  'use strict';
+
+  const root = document.getElementById('compare');
+  if (!root) {
+    return;
+  }
+  const runs = JSON.parse(root.dataset.runs);
+  const charts = [];
+  root.querySelectorAll('canvas[data-compare-metric]').forEach((canvas) => {
+    const key = canvas.dataset.compareMetric;
+    const series = runs
+        .filter((run) => run.epochs.some((e) => e[key] !== undefined && e[key] !== null))
+        .map((run) => ({
+          label: run.label,
+          color: run.color,
+          points: run.epochs.map((e) => ({epoch: e.epoch, seconds: e.elapsedSeconds, y: e[key]})),
+        }));
+    charts.push(DeepDashCharts.lineChart(canvas, series, {logScale: canvas.dataset.logScale === 'true'}));
+  });
+  DeepDashCharts.bindControls(root.querySelector('[data-chart-controls]'), charts);
+  document.querySelectorAll('.swatch[data-color]').forEach((swatch) => {
+    swatch.style.background = swatch.dataset.color;
+  });
+})();
