@@ -61,7 +61,8 @@
   /**
    * A chart of any number of series against the epoch (or wall time).
    * series: [{label, color, dashed, points: [{epoch, seconds, y}]}]; options: {logScale} says
-   * whether the log-scale toggle applies to this chart (it does to loss charts).
+   * whether the log-scale toggle applies to this chart (it does to loss charts), {legend: false}
+   * leaves the legend to the page (the compare page has one for all its charts).
    */
   function lineChart(canvas, series, options) {
     const chart = new Chart(canvas, {
@@ -78,6 +79,7 @@
         interaction: {mode: 'nearest', axis: 'x', intersect: false},
         plugins: {
           legend: {
+            display: !(options && options.legend === false),
             labels: {filter: (item, data) => !data.datasets[item.datasetIndex].deepdashRaw
                 || !data.datasets.some((d) => d.deepdashSmoothed)},
             onClick: (event, item, legend) => toggleSeries(legend.chart, item.datasetIndex),
@@ -186,6 +188,14 @@
     chart.update('none');
   }
 
+  /** Shows or hides the series with this label (both its raw and its smoothed curve). */
+  function setSeriesHidden(chart, label, hidden) {
+    chart.$deepdash.series.filter((s) => s.label === label).forEach((s) => {
+      s.hidden = hidden;
+    });
+    render(chart);
+  }
+
   /** Changes how a chart is drawn: {smoothing: 0..0.99, x: 'epoch'|'time', log: boolean}. */
   function setView(chart, patch) {
     Object.assign(chart.$deepdash.view, patch);
@@ -241,6 +251,6 @@
   });
 
   window.DeepDashCharts = {
-    metricChart, lineChart, addEpoch, epochCount, setView, bindControls, downloadPng, ema, COLORS,
+    metricChart, lineChart, addEpoch, epochCount, setView, setSeriesHidden, bindControls, downloadPng, ema, COLORS,
   };
 })();

@@ -17,10 +17,23 @@
           color: run.color,
           points: run.epochs.map((e) => ({epoch: e.epoch, seconds: e.elapsedSeconds, y: e[key]})),
         }));
-    charts.push(DeepDashCharts.lineChart(canvas, series, {logScale: canvas.dataset.logScale === 'true'}));
+    charts.push(DeepDashCharts.lineChart(canvas, series, {
+      logScale: canvas.dataset.logScale === 'true',
+      legend: false,
+    }));
   });
   DeepDashCharts.bindControls(root.querySelector('[data-chart-controls]'), charts);
   document.querySelectorAll('.swatch[data-color]').forEach((swatch) => {
     swatch.style.background = swatch.dataset.color;
+  });
+
+  // One legend for all the charts: a click hides or shows that run everywhere.
+  root.querySelectorAll('[data-legend-run]').forEach((item) => {
+    item.addEventListener('click', () => {
+      const hidden = item.getAttribute('aria-pressed') !== 'true';
+      item.setAttribute('aria-pressed', String(hidden));
+      const run = runs.find((r) => r.id === item.dataset.legendRun);
+      charts.forEach((chart) => DeepDashCharts.setSeriesHidden(chart, run.label, hidden));
+    });
   });
 })();
