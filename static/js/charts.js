@@ -1,44 +1,256 @@
-// Line charts of per-epoch metrics (train vs validation), shared by every page that shows a run.
+// Line charts of per-epoch metrics, shared by every page that shows a run: one run's train vs
+// validation curves, or several runs overlaid. Every chart can smooth its curves (an exponential
+// moving average; the raw points stay, faintly), put wall time instead of the epoch on the x-axis,
+// use a log scale (loss charts) and save itself as a PNG.
 (function () {
   'use strict';
 
-  const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777'];
+  const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777',
+    '#4b5563', '#65a30d', '#7c3aed', '#0d9488'];
+  const RAW_ALPHA = 0.25;
 
-  /** Creates a chart of two series (e.g. loss and val_loss) against the epoch number. */
-  function metricChart(canvas, names) {
-    return new Chart(canvas, {
+  // Exported PNGs get a white background instead of a transparent one.
+  const whiteBackground = {
+    id: 'deepdashWhiteBackground',
+    beforeDraw(chart) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, chart.width, chart.height);
+      ctx.restore();
+    },
+  };
+
+  function withAlpha(hex, alpha) {
+    const n = parseInt(hex.slice(1), 16);
+    return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
+  }
+
+  function isNumber(value) {
+    return typeof value === 'number' && isFinite(value);
+  }
+
+  /**
+   * Exponential moving average as TensorBoard draws it: weight 0 is the raw curve, 0.9 is very
+   * smooth; debiased so the first points are not pulled towards zero. Gaps stay gaps.
+   */
+  function ema(values, weight) {
+    let last = 0;
+    let count = 0;
+    return values.map((value) => {
+      if (!isNumber(value)) {
+        return null;
+      }
+      last = last * weight + (1 - weight) * value;
+      count++;
+      return last / (1 - Math.pow(weight, count));
+    });
+  }
+
+  function formatSeconds(seconds) {
+    const s = Math.round(seconds);
+    if (s < 60) {
+      return s + 's';
+    }
+    const m = Math.floor(s / 60);
+    return m < 60 ? m + 'm' + String(s % 60).padStart(2, '0') + 's'
+        : Math.floor(m / 60) + 'h' + String(m % 60).padStart(2, '0') + 'm';
+  }
+
+  /**
+   * A chart of any number of series against the epoch (or wall time).
+   * series: [{label, color, dashed, points: [{epoch, seconds, y}]}]; options: {logScale} says
+   * whether the log-scale toggle applies to this chart (it does to loss charts), {legend: false}
+   * leaves the legend to the page (the compare page has one for all its charts).
+   */
+  function lineChart(canvas, series, options) {
+    const chart = new Chart(canvas, {
       type: 'line',
-      data: {
-        labels: [],
-        datasets: names.map((name, i) => ({
-          label: name,
-          data: [],
-          borderColor: COLORS[i % COLORS.length],
-          backgroundColor: COLORS[i % COLORS.length],
-          borderDash: name.startsWith('val_') ? [6, 3] : [],
-          tension: 0.15,
-          pointRadius: 3,
-        })),
-      },
+      data: {labels: [], datasets: []},
+      plugins: [whiteBackground],
       options: {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        interaction: {mode: 'index', intersect: false},
-        scales: {x: {title: {display: true, text: 'epoch'}}},
+        parsing: false,
+        normalized: true,
+        spanGaps: true,
+        interaction: {mode: 'nearest', axis: 'x', intersect: false},
+        plugins: {
+          legend: {
+            display: !(options && options.legend === false),
+            labels: {filter: (item, data) => !data.datasets[item.datasetIndex].deepdashRaw
+                || !data.datasets.some((d) => d.deepdashSmoothed)},
+            onClick: (event, item, legend) => toggleSeries(legend.chart, item.datasetIndex),
+          },
+        },
+        scales: {
+          x: {type: 'linear', title: {display: true, text: 'epoch'}, ticks: {precision: 0}},
+          y: {type: 'linear'},
+        },
       },
     });
+    chart.$deepdash = {
+      series: series.map((s, i) => Object.assign({color: COLORS[i % COLORS.length], dashed: false, points: []}, s)),
+      view: {smoothing: 0, x: 'epoch', log: false},
+      logScale: Boolean(options && options.logScale),
+      epochs: new Set(),
+    };
+    series.forEach((s) => (s.points || []).forEach((p) => chart.$deepdash.epochs.add(p.epoch)));
+    render(chart);
+    return chart;
   }
 
-  /** Adds one epoch's values; an epoch already on the chart is ignored (replays are harmless). */
-  function addEpoch(chart, epoch, values) {
-    if (chart.data.labels.includes(epoch)) {
+  /** One run's chart of two series (e.g. loss and val_loss); the val_ one is dashed. */
+  function metricChart(canvas, names) {
+    return lineChart(canvas, names.map((name, i) => ({
+      label: name,
+      color: COLORS[i % COLORS.length],
+      dashed: name.startsWith('val_'),
+      points: [],
+    })), {logScale: names.some((name) => name.endsWith('loss'))});
+  }
+
+  /**
+   * Adds one epoch's values (one per series) at its wall time; an epoch already on the chart is
+   * ignored, so replayed events are harmless.
+   */
+  function addEpoch(chart, epoch, values, elapsedSeconds) {
+    const state = chart.$deepdash;
+    if (state.epochs.has(epoch)) {
       return;
     }
-    chart.data.labels.push(epoch);
-    chart.data.datasets.forEach((dataset, i) => dataset.data.push(values[i]));
+    state.epochs.add(epoch);
+    state.series.forEach((s, i) => {
+      s.points.push({epoch, seconds: elapsedSeconds, y: values[i]});
+      s.points.sort((a, b) => a.epoch - b.epoch);
+    });
+    render(chart);
+  }
+
+  function epochCount(chart) {
+    return chart.$deepdash.epochs.size;
+  }
+
+  function toggleSeries(chart, datasetIndex) {
+    const state = chart.$deepdash;
+    const s = state.series[chart.data.datasets[datasetIndex].deepdashSeries];
+    s.hidden = !s.hidden;
+    render(chart);
+  }
+
+  /** Rebuilds the datasets from the raw points and the chart's view settings. */
+  function render(chart) {
+    const state = chart.$deepdash;
+    const view = state.view;
+    const log = view.log && state.logScale;
+    const smoothing = view.smoothing > 0;
+    const datasets = [];
+    state.series.forEach((s, index) => {
+      const points = s.points
+          .filter((p) => view.x === 'epoch' || isNumber(p.seconds))
+          .map((p) => ({x: view.x === 'time' ? p.seconds : p.epoch, y: isNumber(p.y) && (!log || p.y > 0) ? p.y : null}));
+      const common = {
+        borderDash: s.dashed ? [6, 3] : [],
+        hidden: Boolean(s.hidden),
+        deepdashSeries: index,
+      };
+      datasets.push(Object.assign({
+        label: s.label,
+        data: points,
+        borderColor: smoothing ? withAlpha(s.color, RAW_ALPHA) : s.color,
+        backgroundColor: smoothing ? withAlpha(s.color, RAW_ALPHA) : s.color,
+        pointRadius: smoothing ? 2 : 3,
+        tension: smoothing ? 0 : 0.15,
+        deepdashRaw: true,
+      }, common));
+      if (smoothing) {
+        const smooth = ema(points.map((p) => p.y), view.smoothing);
+        datasets.push(Object.assign({
+          label: s.label,
+          data: points.map((p, i) => ({x: p.x, y: smooth[i]})),
+          borderColor: s.color,
+          backgroundColor: s.color,
+          pointRadius: 0,
+          tension: 0.15,
+          deepdashSmoothed: true,
+        }, common));
+      }
+    });
+    chart.data.labels = Array.from(state.epochs).sort((a, b) => a - b);
+    chart.data.datasets = datasets;
+    const x = chart.options.scales.x;
+    x.title.text = view.x === 'time' ? 'wall time' : 'epoch';
+    x.ticks.precision = view.x === 'time' ? undefined : 0;
+    x.ticks.callback = view.x === 'time' ? (value) => formatSeconds(value) : undefined;
+    chart.options.scales.y.type = log ? 'logarithmic' : 'linear';
     chart.update('none');
   }
 
-  window.DeepDashCharts = {metricChart, addEpoch, COLORS};
+  /** Shows or hides the series with this label (both its raw and its smoothed curve). */
+  function setSeriesHidden(chart, label, hidden) {
+    chart.$deepdash.series.filter((s) => s.label === label).forEach((s) => {
+      s.hidden = hidden;
+    });
+    render(chart);
+  }
+
+  /** Changes how a chart is drawn: {smoothing: 0..0.99, x: 'epoch'|'time', log: boolean}. */
+  function setView(chart, patch) {
+    Object.assign(chart.$deepdash.view, patch);
+    render(chart);
+  }
+
+  /**
+   * Wires a controls bar (templates/charts/controls.jte) to the charts it governs: a smoothing
+   * slider, an x-axis choice and a log-scale toggle (only loss charts follow it).
+   */
+  function bindControls(controls, charts) {
+    if (!controls) {
+      return;
+    }
+    const field = (name) => controls.querySelector('[data-control="' + name + '"]');
+    const smoothing = field('smoothing');
+    const smoothingValue = field('smoothing-value');
+    const xAxis = field('x');
+    const log = field('log');
+    const apply = () => {
+      const view = {smoothing: Number(smoothing.value), x: xAxis.value, log: log.checked};
+      if (smoothingValue) {
+        smoothingValue.textContent = view.smoothing.toFixed(2);
+      }
+      charts.forEach((chart) => setView(chart, view));
+    };
+    [smoothing, xAxis, log].forEach((input) => input.addEventListener('input', apply));
+    [xAxis, log].forEach((input) => input.addEventListener('change', apply));
+    apply();
+  }
+
+  /** Saves a chart as a PNG file. */
+  function downloadPng(chart, fileName) {
+    const link = document.createElement('a');
+    link.href = chart.toBase64Image('image/png', 1);
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  // Any button with data-chart-png="name.png" saves the chart in its figure.
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest ? event.target.closest('[data-chart-png]') : null;
+    if (!button) {
+      return;
+    }
+    const figure = button.closest('figure');
+    const chart = figure ? Chart.getChart(figure.querySelector('canvas')) : null;
+    if (chart) {
+      downloadPng(chart, button.dataset.chartPng);
+    }
+  });
+
+  window.DeepDashCharts = {
+    metricChart, lineChart, addEpoch, epochCount, setView, setSeriesHidden, bindControls, downloadPng, ema, COLORS,
+  };
 })();

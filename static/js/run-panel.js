@@ -28,6 +28,7 @@
     const part = (role) => panel.querySelector('[data-role="' + role + '"]');
     const metricChart = DeepDashCharts.metricChart(part('metric-chart'), [metric, 'val_' + metric]);
     const lossChart = DeepDashCharts.metricChart(part('loss-chart'), ['loss', 'val_loss']);
+    DeepDashCharts.bindControls(panel.querySelector('[data-chart-controls]'), [metricChart, lossChart]);
     const source = new EventSource('/api/runs/' + encodeURIComponent(id) + '/events');
     panel.eventSource = source;
 
@@ -42,9 +43,9 @@
 
     source.addEventListener('epoch', (event) => {
       const e = JSON.parse(event.data);
-      DeepDashCharts.addEpoch(metricChart, e.epoch, [e[metric], e['val_' + metric]]);
-      DeepDashCharts.addEpoch(lossChart, e.epoch, [e.loss, e.val_loss]);
-      panel.dataset.epochs = String(metricChart.data.labels.length);
+      DeepDashCharts.addEpoch(metricChart, e.epoch, [e[metric], e['val_' + metric]], e.elapsedSeconds);
+      DeepDashCharts.addEpoch(lossChart, e.epoch, [e.loss, e.val_loss], e.elapsedSeconds);
+      panel.dataset.epochs = String(DeepDashCharts.epochCount(metricChart));
     });
 
     source.addEventListener('status', (event) => {

@@ -11,6 +11,7 @@ import deepdash.forecast.ForecastController;
 import deepdash.forecast.ForecastPageController;
 import deepdash.forecast.ForecastService;
 import deepdash.forecast.LstmRunChecker;
+import deepdash.history.RunsPageController;
 import deepdash.json.Json;
 import deepdash.model.ModelController;
 import deepdash.model.ModelSummaryService;
@@ -20,6 +21,8 @@ import deepdash.prices.DatasetStore;
 import deepdash.runs.JvmWorkerLauncher;
 import deepdash.runs.RunConfigValidator;
 import deepdash.runs.RunController;
+import deepdash.runs.RunExportController;
+import deepdash.runs.RunExports;
 import deepdash.runs.RunService;
 import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
@@ -79,6 +82,9 @@ public final class App {
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
         PredictionController digits = new PredictionController(predictions, templates,
                 Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
+        RunExports exports = new RunExports(runs, store);
+        RunExportController runExports = new RunExportController(exports);
+        RunsPageController runsPage = new RunsPageController(runs, exports, templates, Clock.systemUTC());
         ErrorMapping errors = new ErrorMapping(templates);
         DatasetController datasetApi = new DatasetController(datasets, config.maxUploadBytes());
         ForecastService forecasts = new ForecastService(runs, store);
@@ -112,6 +118,8 @@ public final class App {
             datasetApi.register(c);
             forecastApi.register(c);
             forecastPage.register(c);
+            runExports.register(c);
+            runsPage.register(c);
             errors.register(c);
         });
         javalin.start();

@@ -7,13 +7,18 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 
-/** The runs API: create, list, show, cancel, and each run's event stream. */
+/**
+ * The runs API: create, list (filtered, one page at a time), show, cancel, delete, and each run's
+ * event stream. The list stays a JSON array; the number of matching runs on all pages is in the
+ * {@code X-Total-Count} header.
+ */
 public final class RunController {
 
     public static final String RUNS = "/api/runs";
     public static final String RUN = "/api/runs/{id}";
     public static final String CANCEL = "/api/runs/{id}/cancel";
     public static final String EVENTS = "/api/runs/{id}/events";
+    public static final String TOTAL_COUNT_HEADER = "X-Total-Count";
 
     private final RunService runs;
     private final RunStream stream;
@@ -25,8 +30,9 @@ public final class RunController {
 
     public void register(JavalinConfig config) {
         config.routes.post(RUNS, this::create);
-        config.routes.get(RUNS, ctx -> ctx.json(runs.list()));
+        config.routes.get(RUNS, this::list);
         config.routes.get(RUN, ctx -> ctx.json(runs.view(ctx.pathParam("id"))));
+        config.routes.delete(RUN, this::delete);
         config.routes.post(CANCEL, ctx -> ctx.json(runs.cancel(ctx.pathParam("id"))));
         config.routes.get(EVENTS, this::events);
     }
@@ -34,6 +40,17 @@ public final class RunController {
     private void create(Context ctx) {
         RunConfig requested = JsonBodies.read(ctx, RunConfig.class);
         ctx.status(202).json(runs.create(requested));
+    }
+
+    private void list(Context ctx) {
+        RunPage page = runs.list(RunQuery.parse(ctx::queryParam, runs.models()));
+        ctx.header(TOTAL_COUNT_HEADER, Integer.toString(page.total()));
+        ctx.json(page.runs());
+    }
+
+    private void delete(Context ctx) {
+        runs.delete(ctx.pathParam("id"));
+        ctx.status(204);
     }
 
     private void events(Context ctx) throws Exception {

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
@@ -39,7 +41,8 @@ public final class RunService implements AutoCloseable {
     private final Clock clock;
     private final Map<String, RunConfigChecker> checkers;
 
-    private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
+    /** Every run, by id; ids sort by creation time, so listing newest first needs no sorting. */
+    private final ConcurrentNavigableMap<String, LiveRun> runs = new ConcurrentSkipListMap<>();
     private final Deque<String> queue = new ArrayDeque<>();
     private int running;
     private volatile boolean closed;
@@ -84,6 +87,7 @@ public final class RunService implements AutoCloseable {
      * {@code interrupted}: their completed epochs stay, and the user decides whether to start again.
      */
     public void recover() {
+        store.sweepDeleted();
         for (String id : store.listIds()) {
             RunRecord record;
             try {
@@ -133,19 +137,75 @@ public final class RunService implements AutoCloseable {
     }
 
     public RunView view(String id) {
-        LiveRun run = find(id);
-        return RunView.of(run.record, run.epochs, run.record.status() == RunStatus.RUNNING ? run.progress : null,
-                queuePosition(id));
+        return view(find(id));
+    }
+
+    private RunView view(LiveRun run) {
+        RunRecord record = run.record;
+        return RunView.of(record, run.epochs, record.status() == RunStatus.RUNNING ? run.progress : null,
+                queuePosition(record.id()));
     }
 
     /** All runs, newest first. */
     public List<RunView> list() {
         List<RunView> views = new ArrayList<>();
-        for (String id : runs.keySet()) {
-            views.add(view(id));
+        for (LiveRun run : runs.descendingMap().values()) {
+            views.add(view(run));
         }
-        views.sort(Comparator.comparing(RunView::id).reversed());
         return views;
+    }
+
+    /**
+     * One page of the runs that match {@code query}, newest first, and how many match in all.
+     * Works from memory: filtering a thousand records costs microseconds, and only the runs on the
+     * page are turned into views.
+     */
+    public RunPage list(RunQuery query) {
+        List<RunView> page = new ArrayList<>();
+        int total = 0;
+        for (LiveRun run : runs.descendingMap().values()) {
+            if (!query.matches(run.record)) {
+                continue;
+            }
+            if (total >= query.offset() && page.size() < query.limit()) {
+                page.add(view(run));
+            }
+            total++;
+        }
+        return new RunPage(page, total, query);
+    }
+
+    /** The models a listing may filter by: those this server trains and those of stored runs. */
+    public Set<String> models() {
+        Set<String> models = new TreeSet<>(checkers.keySet());
+        for (LiveRun run : runs.values()) {
+            String model = run.record.config().model();
+            if (model != null) {
+                models.add(model);
+            }
+        }
+        return models;
+    }
+
+    /**
+     * Deletes a finished run: its folder, its events, its place in the listing. A queued or running
+     * run must be cancelled first, so no worker is left writing into a folder that is gone.
+     */
+    public void delete(String id) {
+        LiveRun run = find(id);
+        synchronized (this) {
+            if (runs.get(id) != run) {
+                throw new RunNotFoundException(id);
+            }
+            RunStatus status = run.record.status();
+            if (!status.isFinal()) {
+                throw new RunConflictException("run " + id + " is " + status.wireName() + "; cancel it before "
+                        + "deleting it");
+            }
+            store.delete(id);
+            runs.remove(id);
+        }
+        hub.remove(id);
     }
 
     public boolean exists(String id) {

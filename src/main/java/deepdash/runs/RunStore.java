@@ -5,8 +5,13 @@ import deepdash.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +34,8 @@ public final class RunStore {
     public static final String RECORD_FILE = "run.json";
     public static final String METRICS_FILE = "metrics.jsonl";
     public static final String MODEL_FOLDER = "model";
+    /** A deleted run's folder is renamed to this prefix + its id first; ids never start with a dot. */
+    static final String DELETED_PREFIX = ".deleted-";
 
     /** Ids are created here; anything else (dots, slashes, encoded tricks) cannot name a run. */
     private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -56,9 +63,7 @@ public final class RunStore {
     }
 
     public static String newId(Instant now) {
-        byte[] suffix = new byte[3];
-        RANDOM.nextBytes(suffix);
-        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
+        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(randomBytes(3));
     }
 
     /** The folder of run {@code id}; refuses ids that could point anywhere else. */
@@ -154,5 +159,90 @@ public final class RunStore {
 
     public static Path modelDir(Path runDir) {
         return runDir.resolve(MODEL_FOLDER);
+    }
+
+    /**
+     * The trained parameter files of run {@code id}: regular files ending in {@code .params} directly
+     * in its {@code model/} folder. Temp files and folders of a save in progress (hidden names) and
+     * links are not model files.
+     */
+    public List<Path> modelFiles(String id) {
+        Path folder = modelDir(runDir(id));
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> p.getFileName().toString().endsWith(".params"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /**
+     * Removes run {@code id}'s folder and nothing else. The folder is first renamed, in one atomic
+     * step, to a hidden name that no listing picks up, so a crash midway never leaves half a run
+     * that lists; then its contents are deleted without following links. A link in place of the
+     * folder is removed, not what it points to.
+     *
+     * @return false when there was no such folder
+     */
+    public boolean delete(String id) {
+        Path folder = runDir(id);
+        try {
+            if (Files.isSymbolicLink(folder)) {
+                Files.delete(folder);
+                return true;
+            }
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            Path trash = root.resolve(DELETED_PREFIX + id + "-" + HexFormat.of().formatHex(randomBytes(3)));
+            Files.move(folder, trash, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(trash);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the run folder " + folder, e);
+        }
+    }
+
+    /** Finishes deletions that a crash interrupted (see {@link #delete}). */
+    public void sweepDeleted() {
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.filter(p -> p.getFileName().toString().startsWith(DELETED_PREFIX)).toList()) {
+                deleteTree(child);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up deleted runs in " + root, e);
+        }
+    }
+
+    /** Deletes a folder and everything in it; links inside are removed, never followed. */
+    private static void deleteTree(Path top) throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 }

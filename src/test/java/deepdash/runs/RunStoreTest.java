@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +58,74 @@ class RunStoreTest {
         String later = RunStore.newId(Instant.parse("2026-01-01T00:00:01Z"));
         assertThat(earlier).isLessThan(later);
         assertThat(RunStore.isValidId(earlier)).isTrue();
+    }
+
+    @Test
+    void deleteRemovesThatRunsFolderAndNothingElse() throws Exception {
+        Path runs = temp.resolve("runs");
+        RunStore store = new RunStore(runs);
+        List<String> ids = List.of("20260101-000000-aaaaaa", "20260101-000001-bbbbbb", "20260101-000002-cccccc");
+        for (String id : ids) {
+            store.write(RunRecord.queued(id, RunConfig.cnnDefaults(), Instant.now()));
+            RunStore.appendEpoch(store.runDir(id), EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
+        }
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("precious.txt"), "keep me");
+        Files.writeString(temp.resolve("next-to-runs.txt"), "keep me too");
+        Path doomed = store.runDir(ids.get(1));
+        Files.createDirectories(doomed.resolve("model"));
+        Files.writeString(doomed.resolve("model").resolve("cnn-0000.params"), "parameters");
+        // A link inside the run folder must be removed, never followed.
+        Files.createSymbolicLink(doomed.resolve("model").resolve("escape"), outside);
+        Files.createSymbolicLink(doomed.resolve("file-link"), outside.resolve("precious.txt"));
+
+        assertThat(store.delete(ids.get(1))).isTrue();
+
+        assertThat(doomed).doesNotExist();
+        assertThat(outside.resolve("precious.txt")).hasContent("keep me");
+        assertThat(temp.resolve("next-to-runs.txt")).hasContent("keep me too");
+        assertThat(store.listIds()).containsExactly(ids.get(0), ids.get(2));
+        assertThat(RunStore.readEpochs(store.runDir(ids.get(0)))).hasSize(1);
+        try (Stream<Path> left = Files.list(runs)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+        }
+        assertThat(store.delete(ids.get(1))).as("already gone").isFalse();
+        assertThatThrownBy(() -> store.delete("../outside")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(outside).exists();
+    }
+
+    @Test
+    void aLinkInPlaceOfARunFolderIsRemovedNotWhatItPointsTo() throws Exception {
+        RunStore store = new RunStore(temp.resolve("runs"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("run.json"), "{}");
+        Files.createSymbolicLink(store.runDir("20260101-000000-aaaaaa"), elsewhere);
+        assertThat(store.delete("20260101-000000-aaaaaa")).isTrue();
+        assertThat(elsewhere.resolve("run.json")).exists();
+        assertThat(store.runDir("20260101-000000-aaaaaa")).doesNotExist();
+    }
+
+    @Test
+    void aDeletionACrashInterruptedIsFinishedAndNeverListed() throws Exception {
+        RunStore store = new RunStore(temp);
+        Path half = Files.createDirectories(temp.resolve(RunStore.DELETED_PREFIX + "20260101-000000-aaaaaa-123456"));
+        Files.writeString(half.resolve("run.json"), "{}");
+        assertThat(store.listIds()).isEmpty();
+        store.sweepDeleted();
+        assertThat(half).doesNotExist();
+    }
+
+    @Test
+    void modelFilesAreTheFinishedParameterFilesOnly() throws Exception {
+        RunStore store = new RunStore(temp);
+        String id = "20260101-000000-aaaaaa";
+        Path model = Files.createDirectories(store.runDir(id).resolve("model"));
+        assertThat(store.modelFiles(id)).isEmpty();
+        Files.createDirectories(model.resolve(".saving-123"));
+        Files.writeString(model.resolve(".saving-123").resolve("cnn-0000.params"), "half");
+        Files.writeString(model.resolve(".cnn-0000.params.42.tmp"), "half");
+        assertThat(store.modelFiles(id)).isEmpty();
+        Files.writeString(model.resolve("cnn-0000.params"), "whole");
+        assertThat(store.modelFiles(id)).containsExactly(model.resolve("cnn-0000.params"));
     }
 }

@@ -2,6 +2,7 @@ package deepdash.support;
 
 import deepdash.App;
 import deepdash.AppConfig;
+import deepdash.runs.WorkerLauncher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(App.start(AppConfig.forTests(dataDir)), dataDir);
     }
 
+    /** The app with a stand-in for the training worker. */
+    public static TestServer start(Path dataDir, WorkerLauncher launcher) {
+        return new TestServer(App.start(AppConfig.forTests(dataDir), launcher), dataDir);
+    }
+
     public static TestServer start(AppConfig config) {
         return new TestServer(App.start(config), config.dataDir());
     }
@@ -46,6 +52,27 @@ public final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE().build());
+    }
+
+    /** A GET as htmx sends it, with {@code HX-Request: true}. */
+    public HttpResponse<String> htmxGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("HX-Request", "true").GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> send(HttpRequest request) {

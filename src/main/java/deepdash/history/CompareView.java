@@ -1,0 +1,28 @@
+package deepdash.history;
+
+import java.util.List;
+
+/**
+ * Input of {@code runs/compare.jte}: several runs' curves overlaid and their settings side by side.
+ *
+ * @param runsJson each run's id, label, colour and epochs, read by {@code runs-compare.js}
+ */
+public record CompareView(List<ComparedRun> runs, List<CompareChart> charts, List<SettingRow> settings,
+        List<SettingRow> results, String runsJson) {
+
+    /** A run's column and curve: one colour per run, the same in the table and the charts. */
+    public record ComparedRun(String id, String model, String color, String detailUrl) {
+    }
+
+    /**
+     * One chart; one curve per run that has this metric.
+     *
+     * @param key the field in {@code metrics.jsonl}, e.g. {@code val_loss}
+     */
+    public record CompareChart(String key, String title, boolean logScale) {
+    }
+
+    /** One line of the settings table; {@code differs} highlights it. */
+    public record SettingRow(String name, List<String> values, boolean differs) {
+    }
+}

@@ -1,0 +1,125 @@
+package deepdash.history;
+
+import deepdash.runs.KeyMetric;
+import deepdash.runs.RunConfig;
+import deepdash.runs.RunStatus;
+import deepdash.runs.RunView;
+import deepdash.training.Progress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row of the Runs table, every cell already written out.
+ *
+ * @param status the status's wire name, for styling
+ * @param statusText what the status cell says: "queued · place 2", "running · 45%", "completed"
+ * @param reason why a run failed, was cancelled or interrupted; null otherwise
+ * @param bestValidation the best validation value of the key metric (max accuracy, min MAE)
+ * @param active whether the run is queued or running, so the table refreshes itself
+ */
+public record RunRowView(
+        String id,
+        String model,
+        String dataset,
+        String settings,
+        String status,
+        String statusText,
+        String reason,
+        String bestValidation,
+        String validationName,
+        String test,
+        String testName,
+        String duration,
+        String device,
+        String createdAt,
+        boolean active) {
+
+    public static RunRowView of(RunView run, Instant now) {
+        KeyMetric metric = KeyMetric.forModel(run.model());
+        return new RunRowView(run.id(), Formats.orNone(run.model()), dataset(run), settings(run.config()),
+                run.status().wireName(), statusText(run), run.reason(),
+                metric.format(metric.bestValidation(run.epochs())), metric.validationName(),
+                metric.format(metric.test(run.test())), "test " + metric.metricName(), duration(run, now),
+                Formats.orNone(run.device()), Formats.dateTime(run.createdAt()), !run.status().isFinal());
+    }
+
+    public String detailUrl() {
+        return RunsPageController.detailPath(id);
+    }
+
+    /** MNIST for the CNN; the price dataset (and the column it forecasts) for the LSTM. */
+    static String dataset(RunView run) {
+        if ("cnn".equals(run.model())) {
+            return "MNIST";
+        }
+        RunConfig config = run.config();
+        if (config.dataset() == null) {
+            return Formats.NONE;
+        }
+        return config.target() == null ? config.dataset() : config.dataset() + " · " + config.target();
+    }
+
+    /** The settings a person compares runs by: "10 epochs · batch 32 · lr 0.001 · 2,000 images". */
+    static String settings(RunConfig config) {
+        List<String> parts = new ArrayList<>();
+        if (config.epochs() != null) {
+            parts.add(config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs"));
+        }
+        if (config.batchSize() != null) {
+            parts.add("batch " + config.batchSize());
+        }
+        if (config.learningRate() != null) {
+            parts.add("lr " + Formats.plain(config.learningRate()));
+        }
+        if (config.trainLimit() != null) {
+            parts.add(Formats.thousands(config.trainLimit()) + " images");
+        }
+        if (config.window() != null) {
+            parts.add("window " + config.window());
+        }
+        return parts.isEmpty() ? Formats.NONE : String.join(" · ", parts);
+    }
+
+    static String statusText(RunView run) {
+        RunStatus status = run.status();
+        if (status == RunStatus.QUEUED && run.queuePosition() != null) {
+            return "queued · place " + run.queuePosition();
+        }
+        if (status == RunStatus.RUNNING) {
+            Double done = fractionDone(run);
+            return done == null ? "running" : String.format(Locale.ROOT, "running · %d%%", (int) Math.floor(100 * done));
+        }
+        return status.wireName();
+    }
+
+    /** How much of the training is done: from the live progress, else from the completed epochs. */
+    static Double fractionDone(RunView run) {
+        Progress p = run.progress();
+        if (p != null && p.epochs() > 0 && p.batches() > 0) {
+            return Math.min(1.0, ((p.epoch() - 1) * (double) p.batches() + p.batch()) / ((double) p.epochs() * p.batches()));
+        }
+        Integer epochs = run.config().epochs();
+        if (epochs != null && epochs > 0) {
+            return Math.min(1.0, run.epochs().size() / (double) epochs);
+        }
+        return null;
+    }
+
+    /** Training time: what the worker measured; else start to end; still running: start to now. */
+    static String duration(RunView run, Instant now) {
+        if (run.trainSeconds() != null) {
+            return Formats.seconds(run.trainSeconds());
+        }
+        if (run.startedAt() == null) {
+            return Formats.NONE;
+        }
+        Instant end = run.finishedAt() != null ? run.finishedAt() : run.status().isFinal() ? null : now;
+        if (end == null) {
+            return Formats.NONE;
+        }
+        return Formats.seconds(Duration.between(run.startedAt(), end).toMillis() / 1000.0);
+    }
+}

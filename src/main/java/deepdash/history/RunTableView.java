@@ -1,0 +1,88 @@
+package deepdash.history;
+
+import deepdash.runs.RunPage;
+import deepdash.runs.RunQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Input of {@code runs/table.jte}: one page of the Runs table and its pager, swapped by htmx when a
+ * filter changes, a page is turned, or (while a run on it is active) every few seconds.
+ *
+ * @param model the model filter, "" for all
+ * @param status the status filter as written in the URL, "" for all
+ */
+public record RunTableView(List<RunRowView> rows, int total, int offset, int limit, String model, String status) {
+
+    public static RunTableView of(RunPage page, Instant now) {
+        List<RunRowView> rows = new ArrayList<>(page.runs().size());
+        page.runs().forEach(run -> rows.add(RunRowView.of(run, now)));
+        RunQuery query = page.query();
+        return new RunTableView(rows, page.total(), query.offset(), query.limit(),
+                query.model() == null ? "" : query.model(), query.statusParam());
+    }
+
+    /** True while a run on this page is queued or running: the table then refreshes itself. */
+    public boolean live() {
+        return rows.stream().anyMatch(RunRowView::active);
+    }
+
+    public boolean hasPrevious() {
+        return offset > 0;
+    }
+
+    public boolean hasNext() {
+        return offset + rows.size() < total;
+    }
+
+    public String range() {
+        if (rows.isEmpty()) {
+            return total == 0 ? "no runs" : "no runs on this page";
+        }
+        return String.format(Locale.ROOT, "%,d–%,d of %,d", offset + 1, offset + rows.size(), total);
+    }
+
+    /** The fragment's URL for this page (polling) or another one (pager). */
+    public String tableUrl() {
+        return tableUrl(offset);
+    }
+
+    public String tableUrl(int pageOffset) {
+        return RunsPageController.TABLE + query(pageOffset);
+    }
+
+    /** The full page's URL, for links that work without JavaScript and for the browser's history. */
+    public String pageUrl(int pageOffset) {
+        return RunsPageController.PAGE + query(pageOffset);
+    }
+
+    public int previousOffset() {
+        return Math.max(0, offset - limit);
+    }
+
+    public int nextOffset() {
+        return offset + limit;
+    }
+
+    private String query(int pageOffset) {
+        List<String> parts = new ArrayList<>();
+        if (!model.isEmpty()) {
+            parts.add("model=" + encode(model));
+        }
+        if (!status.isEmpty()) {
+            parts.add("status=" + encode(status));
+        }
+        if (pageOffset > 0) {
+            parts.add("offset=" + pageOffset);
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package deepdash.support;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium for tests of what only a browser shows: canvases, htmx swaps, live charts.
+ * Uses the system's chromium and chromedriver (nothing is downloaded); skips the test where they
+ * are missing.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    public static Browser start() {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1300,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T js(String script, Object... args) {
+        return (T) ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
