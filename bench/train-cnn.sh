@@ -12,7 +12,8 @@ work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 java -jar "$jar" --port "$port" --data-dir "$work" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap stop EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 
 start=$(date +%s.%N)

@@ -48,7 +48,11 @@
     });
   }
 
+  /** "45s", "3m07s", "1h05m"; a dash for a missing or infinite value. */
   function formatSeconds(seconds) {
+    if (seconds === null || seconds === undefined || !isFinite(seconds)) {
+      return '–';
+    }
     const s = Math.round(seconds);
     if (s < 60) {
       return s + 's';
@@ -252,5 +256,6 @@
 
   window.DeepDashCharts = {
     metricChart, lineChart, addEpoch, epochCount, setView, setSeriesHidden, bindControls, downloadPng, ema, COLORS,
+    formatSeconds,
   };
 })();

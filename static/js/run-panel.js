@@ -5,18 +5,8 @@
 
   const FINAL = ['completed', 'failed', 'cancelled', 'interrupted'];
 
-  function formatSeconds(seconds) {
-    if (seconds === null || seconds === undefined || !isFinite(seconds)) {
-      return '–';
-    }
-    const s = Math.round(seconds);
-    if (s < 60) {
-      return s + 's';
-    }
-    const m = Math.floor(s / 60);
-    return m < 60 ? m + 'm' + String(s % 60).padStart(2, '0') + 's'
-        : Math.floor(m / 60) + 'h' + String(m % 60).padStart(2, '0') + 'm';
-  }
+  const formatSeconds = DeepDashCharts.formatSeconds;
+
 
   function attach(panel) {
     if (panel.dataset.attached) {

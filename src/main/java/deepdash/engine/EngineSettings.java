@@ -14,6 +14,10 @@ import com.sun.jna.Native;
  *   <li>{@code MXNET_ENGINE_TYPE=NaiveEngine}: about 3x faster than the threaded engine for the
  *       seed CNN on a 2-core machine (docs/performance.md), and the engine DJL recommends when
  *       Java threads call in.</li>
+ *   <li>{@code OMP_NUM_THREADS=1}: as fast as two threads for the seed CNN on an idle 2-core machine,
+ *       several times faster when the machine is busy (spinning OpenMP barriers wait for threads
+ *       that are not scheduled; the AMZN LSTM run took 3-5 s with one thread and 53-122 s with two
+ *       on a loaded machine), and it leaves a core to the server while a worker trains.</li>
  *   <li>{@code ai.djl.offline=true}: DJL must never try to download anything; the native library
  *       comes from the {@code mxnet-native-mkl} jar on the class path.</li>
  * </ul>
@@ -35,6 +39,10 @@ public final class EngineSettings {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
         setenv("MXNET_ENGINE_TYPE", engineType());
+        if (!"default".equals(ompThreads())) {
+            setenv("OMP_NUM_THREADS", ompThreads());
+            setenv("MKL_NUM_THREADS", ompThreads());
+        }
         // MXNet tries to set up a profiler / subgraph backend on first use; keep start-up quiet.
         setenv("MXNET_SUBGRAPH_VERBOSE", "0");
         applied = true;
@@ -49,15 +57,11 @@ public final class EngineSettings {
     }
 
     /**
-     * Runs MXNet's operators on one OpenMP thread in this process. Call before anything touches DJL;
-     * later it has no effect. For small models such as the LSTM, more threads only add fork/join
-     * cost, and on a busy machine a spinning OpenMP barrier waits for a thread that is not scheduled:
-     * the seed's AMZN LSTM run took 3-5 s with one thread and 53-122 s with two on a shared 2-core
-     * machine, with identical results.
+     * One OpenMP thread, unless a benchmark asks for another count with
+     * {@code -Ddeepdash.bench.ompThreads=N} ({@code default} leaves OpenMP's own choice).
      */
-    public static synchronized void useOneOpenMpThread() {
-        setenv("OMP_NUM_THREADS", "1");
-        setenv("MKL_NUM_THREADS", "1");
+    public static String ompThreads() {
+        return System.getProperty("deepdash.bench.ompThreads", "1");
     }
 
     private static void setenv(String name, String value) {

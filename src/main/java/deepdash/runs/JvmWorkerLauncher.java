@@ -41,7 +41,6 @@ public final class JvmWorkerLauncher implements WorkerLauncher {
         // Through the environment, not -cp: the command line stays short enough to read in ps.
         environment.put("CLASSPATH", classPath);
         environment.put("MXNET_ENGINE_TYPE", EngineSettings.ENGINE_TYPE);
-        environment.putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return builder.start();
     }
 }

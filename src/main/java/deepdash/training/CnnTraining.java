@@ -1,20 +1,23 @@
 package deepdash.training;
 
+import static deepdash.training.TrainingSupport.identityOrder;
+import static deepdash.training.TrainingSupport.kerasLikeConfig;
+import static deepdash.training.TrainingSupport.seconds;
+import static deepdash.training.TrainingSupport.shuffle;
+import static deepdash.training.TrainingSupport.slice;
+
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import deepdash.model.CnnArchitecture;
@@ -66,23 +69,17 @@ public final class CnnTraining {
         long startNanos = System.nanoTime();
         WorkEstimate estimate = new WorkEstimate(epochs, batches, validationCount, data.testImages().count(),
                 batchSize);
+        // Same seed, same initial weights: two runs with the same settings can be compared.
+        Engine.getInstance().setRandomSeed((int) seed);
         listener.started(device.toString(), epochs, batches, trainCount, validationCount);
 
         try (Model model = Model.newInstance(MODEL_NAME, device)) {
             model.setBlock(CnnArchitecture.newBlock());
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Adam.builder()
-                            .optLearningRateTracker(Tracker.fixed(config.learningRate().floatValue())).build())
-                    .optDevices(new Device[] {device})
-                    // Glorot-uniform, Keras's default kernel initializer: Xavier, uniform, averaged fans, magnitude 3.
-                    .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
-                            XavierInitializer.FactorType.AVG, 3), Parameter.Type.WEIGHT);
+            DefaultTrainingConfig trainingConfig = kerasLikeConfig(Loss.softmaxCrossEntropyLoss(),
+                    config.learningRate(), device);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(batchSize, 1, 28, 28));
-                int[] order = new int[trainCount];
-                for (int i = 0; i < trainCount; i++) {
-                    order[i] = i;
-                }
+                int[] order = identityOrder(trainCount);
                 Random random = new Random(seed);
                 float[] pixels = new float[batchSize * PIXELS];
                 float[] labels = new float[batchSize];
@@ -173,20 +170,6 @@ public final class CnnTraining {
         return logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels).sum().getLong();
     }
 
-    private static float[] slice(float[] buffer, int length) {
-        return length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length);
-    }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
 }

@@ -1,5 +1,11 @@
 package deepdash.training;
 
+import static deepdash.training.TrainingSupport.identityOrder;
+import static deepdash.training.TrainingSupport.kerasLikeConfig;
+import static deepdash.training.TrainingSupport.seconds;
+import static deepdash.training.TrainingSupport.shuffle;
+import static deepdash.training.TrainingSupport.slice;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -7,14 +13,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import deepdash.forecast.Forecast;
 import deepdash.forecast.ForecastFiles;
 import deepdash.forecast.WindowedSeries;
@@ -89,20 +92,11 @@ public final class LstmTraining {
 
         try (Model model = Model.newInstance(MODEL_NAME, device)) {
             model.setBlock(LstmArchitecture.newBlock());
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss("mse", 1))
-                    .optOptimizer(Adam.builder()
-                            .optLearningRateTracker(Tracker.fixed(config.learningRate().floatValue())).build())
-                    .optDevices(new Device[] {device})
-                    // Glorot-uniform, Keras's default kernel initializer (Keras's recurrent kernels are
-                    // orthogonal, which DJL does not offer; the seed's results do not hinge on it).
-                    .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
-                            XavierInitializer.FactorType.AVG, 3), Parameter.Type.WEIGHT);
+            DefaultTrainingConfig trainingConfig = kerasLikeConfig(Loss.l2Loss("mse", 1), config.learningRate(),
+                    device);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(batchSize, window, LstmArchitecture.FEATURES));
-                int[] order = new int[fitCount];
-                for (int i = 0; i < fitCount; i++) {
-                    order[i] = i;
-                }
+                int[] order = identityOrder(fitCount);
                 Random random = new Random(seed);
                 float[] x = new float[batchSize * window];
                 float[] y = new float[batchSize];
@@ -201,20 +195,6 @@ public final class LstmTraining {
         return outputs;
     }
 
-    private static float[] slice(float[] buffer, int length) {
-        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
-    }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
 }

@@ -128,8 +128,6 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingListener listener = TrainingListener.all(files, reporter);
             String chosen = record.config().model();
             if (LstmTraining.MODEL_NAME.equals(chosen)) {
-                // Before MXNet loads, overriding the launcher's OMP_NUM_THREADS (which suits the CNN).
-                EngineSettings.useOneOpenMpThread();
                 trainLstm(folder, record, listener);
             } else if (CnnTraining.MODEL_NAME.equals(chosen)) {
                 MnistData data = MnistData.load(mnistDir);
