@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What the user asked for. CNN runs use the first six fields; LSTM runs also name a dataset and
- * its windowing. Validated by {@link RunConfigValidator} before a run is created.
+ * its windowing. Checked before a run is created: CNN settings by {@link RunConfigValidator}, LSTM
+ * settings by {@code deepdash.forecast.LstmRunSettings}.
  *
  * @param trainLimit when set, only the first {@code trainLimit} of MNIST's 60,000 training images
  *     are used (before the 80/20 validation split), for quick runs

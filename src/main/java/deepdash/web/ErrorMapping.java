@@ -49,9 +49,18 @@ public final class ErrorMapping {
         ctx.status(status);
         if (isHtmx(ctx)) {
             ctx.html(templates.render("error.jte", new ErrorView(message)));
+        } else if (isPageNavigation(ctx)) {
+            // A person who followed a link to a page gets a page, not a JSON body.
+            ctx.html(templates.render("error-page.jte", new ErrorPageView(status, message)));
         } else {
             ctx.json(new ApiError(message, field));
         }
+    }
+
+    /** A browser loading a page (not the API, not a fetch from a script). */
+    static boolean isPageNavigation(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.startsWith("text/html") && !ctx.path().startsWith("/api/");
     }
 
     public static boolean isHtmx(Context ctx) {

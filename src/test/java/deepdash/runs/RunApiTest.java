@@ -231,6 +231,21 @@ class RunApiTest {
     }
 
     @Test
+    void aBrowserThatNavigatesToAMissingRunGetsAnHtmlPageTheApiGetsJson() throws Exception {
+        HttpResponse<String> page = server.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + "/runs/20990101-000000-000000"))
+                .header("Accept", "text/html,application/xhtml+xml").GET().build());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("no run with id", "<nav>");
+        HttpResponse<String> api = server.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + "/api/runs/20990101-000000-000000"))
+                .header("Accept", "text/html,application/xhtml+xml").GET().build());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(json(api).get("error").asText()).contains("no run with id");
+    }
+
+    @Test
     void theCnnPageShowsTheSummaryAndTheForm() {
         HttpResponse<String> page = server.get("/cnn");
         assertThat(page.statusCode()).isEqualTo(200);
