@@ -184,6 +184,15 @@ class RunApiTest {
         JsonNode queued = json(server.get("/api/runs/" + second));
         assertThat(queued.get("status").asText()).isEqualTo("queued");
         assertThat(queued.get("queuePosition").asInt()).isEqualTo(1);
+        try (SseStream waiting = server.events(second, null)) {
+            List<Event> replay = new ArrayList<>();
+            Event status = waiting.until(e -> e.name().equals("status"), replay);
+            assertThat(data(status).get("queuePosition").asInt()).isEqualTo(1);
+            // A queued run is quiet; the stream still sends a heartbeat comment (every 10 s, at most 15).
+            long start = System.nanoTime();
+            assertThat(waiting.skipToHeartbeat()).isTrue();
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+        }
         assertThat(server.postJson("/api/runs/" + second + "/cancel", "").statusCode()).isEqualTo(200);
         assertThat(json(server.get("/api/runs/" + second)).get("status").asText()).isEqualTo("cancelled");
         assertThat(server.postJson("/api/runs/" + first + "/cancel", "").statusCode()).isEqualTo(200);

@@ -68,6 +68,17 @@ public final class SseStream implements AutoCloseable {
         return any ? new Event(id, name, data.toString()) : null;
     }
 
+    /** Reads (and drops) lines until the next heartbeat comment; false if the stream ended first. */
+    public boolean skipToHeartbeat() {
+        while (lines.hasNext()) {
+            if (lines.next().startsWith(":")) {
+                heartbeats++;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads events until one matches (returned) or the stream ends (null); collects all read. */
     public Event until(Predicate<Event> match, List<Event> seen) {
         Event event;
