@@ -1,8 +1,8 @@
 package deepdash.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,14 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,9 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(300)
 class ForecastPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path dataDir;
     static TestServer server;
@@ -44,12 +39,9 @@ class ForecastPageBrowserTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "no Chromium and chromedriver");
+        HeadlessChromium.assumeInstalled();
         server = TestServer.start(dataDir);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,3000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start("--window-size=1280,3000");
     }
 
     @AfterAll
@@ -67,7 +59,9 @@ class ForecastPageBrowserTest {
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        // htmx swaps fragments while the test reads them: an element found a moment ago can be replaced.
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(seconds))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     @Test

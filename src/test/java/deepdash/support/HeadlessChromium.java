@@ -47,7 +47,11 @@ public final class HeadlessChromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+                "--disable-sync", "--user-data-dir=" + profile);
+        boolean sized = java.util.Arrays.stream(extraArguments).anyMatch(a -> a.startsWith("--window-size="));
+        if (!sized) {
+            options.addArguments("--window-size=1280,1000");
+        }
         options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
