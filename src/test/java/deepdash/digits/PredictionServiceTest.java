@@ -60,7 +60,7 @@ class PredictionServiceTest {
     private PredictionService start(int cachedModels) {
         RunStore store = new RunStore(runsDir);
         RunService runs = new RunService(store, new EventHub(), runDir -> {
-            throw new UnsupportedOperationException("no training in this test");
+            throw new IllegalStateException("no training in this test");
         }, 1, Clock.systemUTC(), Map.of());
         runs.recover();
         mxnet = new MxnetDispatcher();
