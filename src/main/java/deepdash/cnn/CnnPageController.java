@@ -3,12 +3,14 @@ package deepdash.cnn;
 import deepdash.model.ModelSummaryService;
 import deepdash.runs.RunConfig;
 import deepdash.runs.RunPanelView;
+import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.Set;
 
 /** The CNN page: architecture summary, training form, and the newest run live. */
 public final class CnnPageController {
@@ -35,7 +37,7 @@ public final class CnnPageController {
     }
 
     private void page(Context ctx) {
-        RunView latest = runs.list().stream().filter(r -> "cnn".equals(r.model())).findFirst().orElse(null);
+        RunView latest = runs.list(new RunQuery("cnn", Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
         templates.render(ctx, "cnn/page.jte", new CnnPageView(summaries.cnn(), RunConfig.cnnDefaults(), latest));
     }
 

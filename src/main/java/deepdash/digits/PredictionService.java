@@ -15,6 +15,7 @@ import deepdash.engine.MxnetDispatcher;
 import deepdash.model.CnnArchitecture;
 import deepdash.runs.RunConfig;
 import deepdash.runs.RunConflictException;
+import deepdash.runs.RunQuery;
 import deepdash.runs.RunRecord;
 import deepdash.runs.RunService;
 import deepdash.runs.RunStatus;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -96,7 +98,7 @@ public final class PredictionService implements AutoCloseable {
     /** The models a request may name, newest first, the shipped one last; the first is the default. */
     public List<ModelChoice> models() {
         List<ModelChoice> choices = new ArrayList<>();
-        for (RunView run : runs.list()) {
+        for (RunView run : completedCnnRuns()) {
             if (isUsable(run)) {
                 choices.add(new ModelChoice(run.id(), runLabel(run), accuracy(run.test()), run.createdAt(),
                         choices.isEmpty()));
@@ -109,7 +111,17 @@ public final class PredictionService implements AutoCloseable {
 
     /** The model used when a request names none: the newest completed CNN run, else the shipped model. */
     public String defaultModelId() {
-        return models().get(0).id();
+        for (RunView run : completedCnnRuns()) {
+            if (isUsable(run)) {
+                return run.id();
+            }
+        }
+        return SHIPPED_MODEL_ID;
+    }
+
+    /** Newest first; filtered in RunService's memory, so a store of a thousand runs costs little. */
+    private List<RunView> completedCnnRuns() {
+        return runs.list(new RunQuery(CNN, Set.of(RunStatus.COMPLETED), 0, RunQuery.MAX_LIMIT)).runs();
     }
 
     /**

@@ -1,9 +1,11 @@
 package deepdash.forecast;
 
+import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunStore;
 import deepdash.runs.RunView;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds LSTM runs and the forecasts their workers wrote. The server never computes a forecast itself. */
 public final class ForecastService {
@@ -28,7 +30,7 @@ public final class ForecastService {
 
     /** The newest LSTM run, if any. */
     public Optional<RunView> latestRun() {
-        return runs.list().stream().filter(run -> LstmRunSettings.MODEL.equals(run.model())).findFirst();
+        return runs.list(new RunQuery(LstmRunSettings.MODEL, Set.of(), 0, 1)).runs().stream().findFirst();
     }
 
     /** Why a run has no forecast, in words for the 404. */
