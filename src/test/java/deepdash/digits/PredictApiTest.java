@@ -1,5 +1,6 @@
 package deepdash.digits;
 
+import static deepdash.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -355,9 +356,6 @@ class PredictApiTest {
         assertThat(json(response).get("error").asText()).startsWith(messageStart);
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
-    }
 
     private static String array(float[] values) {
         StringJoiner joined = new StringJoiner(",", "[", "]");

@@ -1,5 +1,6 @@
 package deepdash.forecast;
 
+import static deepdash.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -45,9 +46,6 @@ class ForecastApiTest {
         server.close();
     }
 
-    static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
-    }
 
     static byte[] sampleCsv() throws Exception {
         try (InputStream in = ForecastApiTest.class.getResourceAsStream("/data/prices/sample-synthetic-prices.csv")) {

@@ -1,10 +1,10 @@
 package deepdash.prices;
 
+import static deepdash.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.AppConfig;
-import deepdash.json.Json;
 import deepdash.support.Multipart;
 import deepdash.support.TestServer;
 import java.io.IOException;
@@ -40,9 +40,6 @@ class DatasetApiTest {
         server.close();
     }
 
-    static JsonNode json(HttpResponse<String> response) throws IOException {
-        return Json.mapper().readTree(response.body());
-    }
 
     static HttpResponse<String> upload(String fileName, byte[] content) {
         return server.send(Multipart.upload(server.baseUrl() + "/api/datasets", "file", fileName, content));

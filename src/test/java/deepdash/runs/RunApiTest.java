@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import static deepdash.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,9 +58,6 @@ class RunApiTest {
         throw new AssertionError("runs still busy after 60 s");
     }
 
-    static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
-    }
 
     static String createRun(String body) throws Exception {
         HttpResponse<String> response = server.postJson("/api/runs", body);

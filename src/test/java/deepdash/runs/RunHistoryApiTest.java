@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import static deepdash.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,9 +36,6 @@ class RunHistoryApiTest {
         return SyntheticRuns.write(new RunStore(dataDir.resolve("runs")), count, 4);
     }
 
-    static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
-    }
 
     static List<String> ids(HttpResponse<String> response) throws Exception {
         List<String> ids = new ArrayList<>();

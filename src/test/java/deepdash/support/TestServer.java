@@ -1,7 +1,9 @@
 package deepdash.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.App;
 import deepdash.AppConfig;
+import deepdash.json.Json;
 import deepdash.runs.WorkerLauncher;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +40,15 @@ public final class TestServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** A response's body as JSON; fails the test if it is not JSON. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (HTTP " + response.statusCode() + "): " + response.body(), e);
+        }
     }
 
     public String baseUrl() {
