@@ -3,6 +3,7 @@ package deepdash;
 import deepdash.engine.EngineSettings;
 import deepdash.training.TrainCommand;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +39,18 @@ public final class Main implements Callable<Integer> {
             description = "Largest upload in MB (env DEEPDASH_MAX_UPLOAD_MB, default ${DEFAULT-VALUE})")
     int maxUploadMegabytes;
 
+    @Option(names = "--allowed-host", split = ",", defaultValue = "${env:DEEPDASH_ALLOWED_HOSTS}",
+            description = "Extra Host names to answer, comma-separated (env DEEPDASH_ALLOWED_HOSTS)")
+    List<String> allowedHosts;
+
+    @Option(names = "--token", defaultValue = "${env:DEEPDASH_TOKEN}",
+            description = "Access token required when bound beyond loopback; generated when absent (env DEEPDASH_TOKEN)")
+    String token;
+
+    @Option(names = "--max-streams", defaultValue = "${env:DEEPDASH_MAX_STREAMS:-1000}",
+            description = "Live event streams open at once; more get 503 (env DEEPDASH_MAX_STREAMS, default ${DEFAULT-VALUE})")
+    int maxStreams;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
         int code = commandLine.execute(args);
@@ -53,8 +66,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         EngineSettings.applyToThisProcess();
-        AppConfig config = new AppConfig(host, port, DataDirectory.resolve(dataDir), maxWorkers,
-                maxUploadMegabytes * 1024L * 1024L);
+        AppConfig config = AppConfig.of(host, port, DataDirectory.resolve(dataDir), maxWorkers,
+                        maxUploadMegabytes * 1024L * 1024L)
+                .withAllowedHosts(allowedHosts == null ? List.of() : allowedHosts)
+                .withToken(token)
+                .withMaxStreams(maxStreams);
         App app = App.start(config);
         System.out.println("DeepDash is running at http://" + displayHost(config.host()) + ":" + app.port());
         System.out.println("Data directory (runs and uploads): " + config.dataDir());

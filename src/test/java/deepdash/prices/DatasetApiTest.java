@@ -171,7 +171,7 @@ class DatasetApiTest {
         long limit = 64 * 1024;
         byte[] large = PriceCsvFixtures.yahooCsv(3000).getBytes(StandardCharsets.UTF_8);
         assertThat(large.length).isGreaterThan((int) (2 * limit));
-        try (TestServer small = TestServer.start(new AppConfig("127.0.0.1", 0, smallDataDir, 1, limit))) {
+        try (TestServer small = TestServer.start(AppConfig.of("127.0.0.1", 0, smallDataDir, 1, limit))) {
             List<String> before = storedFolders(smallDataDir);
             String url = small.baseUrl() + "/api/datasets";
 
