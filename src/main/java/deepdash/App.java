@@ -26,6 +26,8 @@ import deepdash.runs.RunExports;
 import deepdash.runs.RunService;
 import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
+import deepdash.security.AccessSettings;
+import deepdash.security.Security;
 import deepdash.web.ErrorMapping;
 import deepdash.web.Templates;
 import deepdash.web.Uploads;
@@ -61,6 +63,8 @@ public final class App {
     }
 
     public static App start(AppConfig config, WorkerLauncher launcher) {
+        // First, so that a non-loopback address without a token fails before anything starts.
+        AccessSettings access = new AccessSettings(config.host(), config.allowedHosts(), config.token());
         EngineSettings.applyToThisProcess();
         MxnetDispatcher mxnet = new MxnetDispatcher();
         EventHub hub = new EventHub();
@@ -93,6 +97,7 @@ public final class App {
                 templates, config.maxUploadBytes());
 
         Javalin javalin = Javalin.create(c -> {
+            Security.register(c, access);
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxUploadBytes();
