@@ -1,6 +1,9 @@
 package deepdash;
 
 import deepdash.engine.EngineSettings;
+import deepdash.security.BindAddress;
+import deepdash.security.StartupMessage;
+import deepdash.security.StartupToken;
 import deepdash.training.TrainCommand;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,19 +69,19 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         EngineSettings.applyToThisProcess();
+        BindAddress bind = new BindAddress(host);
+        // Beyond loopback a token is required; one is generated when --token/DEEPDASH_TOKEN gave none.
+        StartupToken access = StartupToken.decide(bind, token);
         AppConfig config = AppConfig.of(host, port, DataDirectory.resolve(dataDir), maxWorkers,
                         maxUploadMegabytes * 1024L * 1024L)
                 .withAllowedHosts(allowedHosts == null ? List.of() : allowedHosts)
-                .withToken(token)
+                .withToken(access.token())
                 .withMaxStreams(maxStreams);
         App app = App.start(config);
-        System.out.println("DeepDash is running at http://" + displayHost(config.host()) + ":" + app.port());
+        List<String> otherAddresses = bind.isWildcard() ? StartupMessage.otherAddresses() : List.of();
+        StartupMessage.lines(bind, app.port(), access, otherAddresses).forEach(System.out::println);
         System.out.println("Data directory (runs and uploads): " + config.dataDir());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         return 0;
-    }
-
-    private static String displayHost(String host) {
-        return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     }
 }
