@@ -38,6 +38,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(App.start(config), config.dataDir());
     }
 
+    /** The app with this configuration and a stand-in for the training worker. */
+    public static TestServer start(AppConfig config, WorkerLauncher launcher) {
+        return new TestServer(App.start(config, launcher), config.dataDir());
+    }
+
     public Path dataDir() {
         return dataDir;
     }
