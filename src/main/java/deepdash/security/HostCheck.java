@@ -2,7 +2,6 @@ package deepdash.security;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -50,10 +49,12 @@ final class HostCheck implements Handler {
         }
         int port = ctx.req().getLocalPort();
         if (!allows(host, port)) {
-            throw new HttpResponseException(MISDIRECTED_REQUEST, "DeepDash does not answer to the Host \""
-                    + echo(host) + "\": it answers to " + String.join(", ", builtInNames) + " on port " + port
-                    + (userNames.isEmpty() ? "" : " and to " + String.join(", ", userNames))
-                    + ". If you reach it by another name on purpose, add that name with --allowed-host.");
+            // Plain text, not a page or the error JSON: a name this server does not serve gets nothing of it.
+            ctx.status(MISDIRECTED_REQUEST).contentType("text/plain; charset=utf-8").result("DeepDash does not"
+                    + " answer to the Host \"" + echo(host) + "\": it answers to " + String.join(", ", builtInNames)
+                    + " on port " + port + (userNames.isEmpty() ? "" : " and to " + String.join(", ", userNames))
+                    + ". If you reach it by another name on purpose, add that name with --allowed-host.\n");
+            ctx.skipRemainingHandlers();
         }
     }
 

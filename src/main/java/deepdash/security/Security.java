@@ -7,9 +7,10 @@ import java.util.EnumSet;
 /**
  * Puts every request check and response header in front of all routes, in one place, so a route
  * added later needs nothing to be covered: security headers, then the Host check (DNS rebinding),
- * the access token (binding beyond loopback), and the origin check (cross-site writes). A refusal
- * is an exception that {@code web.ErrorMapping} turns into JSON, an htmx fragment or a page, like
- * any other error, with the headers already set. See docs/security.md.
+ * the access token (binding beyond loopback), and the origin check (cross-site writes). A 401 or
+ * 403 is an exception that {@code web.ErrorMapping} turns into JSON, an htmx fragment or a page,
+ * like any other error; a foreign Host gets a plain-text 421. The headers are set before either.
+ * See docs/security.md.
  */
 public final class Security {
 

@@ -216,6 +216,7 @@ class SecurityTest {
                     null);
             for (RawHttp.Response response : List.of(get, page, post, delete)) {
                 assertThat(response.status()).isEqualTo(421);
+                assertThat(response.headers().get("content-type")).startsWith("text/plain");
                 assertThat(response.body()).contains("does not answer to the Host", "--allowed-host")
                         .doesNotContain(id);
                 assertThat(response.headers()).containsKey("content-security-policy");
