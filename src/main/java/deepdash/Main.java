@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:DEEPDASH_HOST:-127.0.0.1}",
-            description = "Interface to bind (env DEEPDASH_HOST, default ${DEFAULT-VALUE})")
+            description = "Interface to bind (env DEEPDASH_HOST, default ${DEFAULT-VALUE}); beyond loopback every"
+                    + " request needs the access token")
     String host;
 
     @Option(names = "--port", defaultValue = "${env:DEEPDASH_PORT:-7070}",
