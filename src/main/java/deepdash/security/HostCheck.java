@@ -11,7 +11,8 @@ import java.util.Set;
  * stops DNS rebinding: a hostile page whose name was re-pointed at 127.0.0.1 reaches the server, but
  * its requests still say {@code Host: evil.example}. The built-in names (the bound address,
  * {@code localhost}, {@code 127.0.0.1}, {@code [::1]}) must come with the port the request arrived
- * on; names added with {@code --allowed-host} match on any port (SSH tunnels, proxies). With a
+ * on, or with none; names added with {@code --allowed-host} match on any port (SSH tunnels on
+ * another local port, proxies). With a
  * token in force any Host passes: a rebound page cannot carry the token or its cookie.
  */
 final class HostCheck implements Handler {
@@ -59,7 +60,9 @@ final class HostCheck implements Handler {
     }
 
     boolean allows(String hostHeader, int localPort) {
-        Authority authority = Authority.parse(hostHeader, Authority.HTTP_PORT);
+        // A Host without a port (some HTTP clients send one) counts as this port: the name is what a
+        // rebound page cannot fake, the port adds nothing against it.
+        Authority authority = Authority.parse(hostHeader, localPort);
         if (authority == null) {
             return false;
         }

@@ -49,17 +49,31 @@ final class TextCharsetFilter implements Filter {
 
         @Override
         public void setContentType(String type) {
+            if (type != null && !type.toLowerCase(Locale.ROOT).contains("charset=")
+                    && !type.toLowerCase(Locale.ROOT).startsWith("text/")) {
+                // Javalin starts every response as text/plain, which now carries utf-8; without this, Jetty
+                // would carry that charset over to a later application/zip or application/json.
+                super.setCharacterEncoding(null);
+            }
             super.setContentType(withCharset(type));
         }
 
         @Override
         public void setHeader(String name, String value) {
-            super.setHeader(name, "Content-Type".equalsIgnoreCase(name) ? withCharset(value) : value);
+            if ("Content-Type".equalsIgnoreCase(name)) {
+                setContentType(value);
+            } else {
+                super.setHeader(name, value);
+            }
         }
 
         @Override
         public void addHeader(String name, String value) {
-            super.addHeader(name, "Content-Type".equalsIgnoreCase(name) ? withCharset(value) : value);
+            if ("Content-Type".equalsIgnoreCase(name)) {
+                setContentType(value);
+            } else {
+                super.addHeader(name, value);
+            }
         }
     }
 }

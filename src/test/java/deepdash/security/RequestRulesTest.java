@@ -30,6 +30,8 @@ class RequestRulesTest {
         assertThat(check.allows("localhost:7070", 7070)).isTrue();
         assertThat(check.allows("[::1]:7070", 7070)).isTrue();
         assertThat(check.allows("127.0.0.1:7071", 7070)).isFalse();
+        assertThat(check.allows("127.0.0.1", 7070)).as("no port: this one").isTrue();
+        assertThat(check.allows("evil.example", 7070)).isFalse();
         assertThat(check.allows("evil.example:7070", 7070)).isFalse();
         assertThat(check.allows("dash.lan:8443", 7070)).isTrue();
         assertThat(check.allows("dash.lan", 7070)).isTrue();

@@ -88,6 +88,11 @@ class SecurityBrowserTest {
         return driver;
     }
 
+    /** Read in one go: htmx may swap the panel between a lookup and a read. */
+    String panelRunId() {
+        return browser.js("const p = document.querySelector('.run-panel'); return p ? p.dataset.runId : null");
+    }
+
     void awaitCharts(int atLeast) {
         browser.await(d -> browser.<Long>js("return Object.keys(Chart.instances).length") >= atLeast);
     }
@@ -105,15 +110,18 @@ class SecurityBrowserTest {
         assertThat(cspViolations(driver)).as("/ and /cnn").isEmpty();
 
         // The Train button: an htmx form post from the page itself, then the run's live stream.
-        String before = driver.findElement(By.cssSelector(".run-panel")).getAttribute("data-run-id");
+        String before = panelRunId();
         driver.findElement(By.cssSelector("#train-form button[type=submit]")).click();
         browser.await(d -> {
-            String now = d.findElement(By.cssSelector(".run-panel")).getAttribute("data-run-id");
+            String now = panelRunId();
             return now != null && !now.equals(before);
         });
-        assertThat(driver.findElement(By.cssSelector(".run-panel [data-role=status]")).getText())
+        String started = panelRunId();
+        assertThat(browser.<String>js("return document.querySelector('.run-panel [data-role=status]').textContent"))
                 .isIn("queued", "running");
         assertThat(cspViolations(driver)).as("Train on /cnn").isEmpty();
+        // End it, and so its event stream, rather than leave the idle worker to the server's shutdown.
+        assertThat(server.postJson("/api/runs/" + started + "/cancel", "").statusCode()).isEqualTo(200);
 
         open(base, "/draw");
         browser.await(d -> !d.findElements(By.cssSelector("#draw-model option")).isEmpty());
@@ -197,10 +205,16 @@ class SecurityBrowserTest {
             assertThat(browser.<String>js("return document.cookie")).as("HttpOnly").doesNotContain(TOKEN);
             cspViolations(driver);
             driver.findElement(By.cssSelector("#train-form button[type=submit]")).click();
-            browser.await(d -> !d.findElements(By.cssSelector(".run-panel[data-run-id]")).isEmpty());
+            browser.await(d -> panelRunId() != null);
             assertThat(cspViolations(driver)).isEmpty();
             assertThat(guarded.send(HttpRequest.newBuilder(URI.create(guarded.baseUrl() + "/api/runs"))
                     .header("Authorization", "Bearer " + TOKEN).build()).body()).contains("\"cnn\"");
+            assertThat(guarded.send(HttpRequest.newBuilder(URI.create(guarded.baseUrl() + "/api/runs/"
+                    + panelRunId() + "/cancel")).header("Authorization", "Bearer " + TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
+            // The final status arrives over the run's event stream, which the cookie opened; then the stream ends.
+            browser.await(d -> "cancelled".equals(browser.js(
+                    "return document.querySelector('.run-panel').dataset.status")));
         } finally {
             // Leave the page (and its event stream) before its server stops.
             browser.driver().get("about:blank");

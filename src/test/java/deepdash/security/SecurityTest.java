@@ -227,11 +227,11 @@ class SecurityTest {
         @Test
         void theLoopbackNamesWithTheirPortAreAnswered() {
             for (String host : List.of("127.0.0.1:" + port(), "localhost:" + port(), "LOCALHOST:" + port(),
-                    "[::1]:" + port())) {
+                    "[::1]:" + port(), "127.0.0.1")) {
                 assertThat(RawHttp.send(port(), "GET", "/api/runs", host, Map.of(), null).status()).as(host)
                         .isEqualTo(200);
             }
-            for (String host : List.of("localhost:" + (port() + 1), "127.0.0.1", "localhost.", "127.0.0.2:" + port())) {
+            for (String host : List.of("localhost:" + (port() + 1), "localhost.", "127.0.0.2:" + port(), "[::1]:80")) {
                 assertThat(RawHttp.send(port(), "GET", "/api/runs", host, Map.of(), null).status()).as(host)
                         .isEqualTo(421);
             }
@@ -273,6 +273,10 @@ class SecurityTest {
             }
             assertThat(server.htmxGet("/runs/table").headers().firstValue("Content-Type").orElseThrow())
                     .containsIgnoringCase("charset=utf-8");
+            // Only text: JSON and images say what they are and nothing more.
+            assertThat(server.get("/api/runs").headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(server.get("/static/favicon.svg").headers().firstValue("Content-Type"))
+                    .hasValue("image/svg+xml");
             HttpResponse<InputStream> events = HttpClient.newHttpClient().send(request(server,
                     "/api/runs/" + completed + "/events").header("Accept", "text/event-stream").GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
