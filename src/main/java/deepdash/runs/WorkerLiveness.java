@@ -15,6 +15,9 @@ import java.time.Duration;
  * its first {@code progress} line, i.e. the slowest batch (or evaluation batch, or model save) seen
  * so far. A worker that has shown it needs 10 s between lines gets 200 s; the floor (120 s by
  * default) covers everything before the first progress line and workers whose batches are fast.
+ * Until its very first line a worker gets at least {@link #FIRST_LINE_ALLOWANCE}: nothing can
+ * report while the JVM boots, which took 3-4 s on a busy 2-core machine (load 13), so a short floor
+ * (tests use seconds) must not apply to it.
  *
  * <p>This works because a healthy worker is never quiet for long: during start-up (loading MXNet,
  * reading MNIST) a heartbeat thread in the worker sends a line every second, training sends
@@ -27,10 +30,13 @@ final class WorkerLiveness {
 
     /** How many times its slowest gap so far a worker may stay silent (above the floor). */
     static final int SLOWEST_GAP_FACTOR = 20;
+    /** The least time a worker gets to send its first line. */
+    static final Duration FIRST_LINE_ALLOWANCE = Duration.ofSeconds(30);
 
     private final long floorNanos;
     private long lastLineNanos;
     private long slowestGapNanos;
+    private boolean heardAny;
     private boolean training;
 
     WorkerLiveness(Duration stallFloor, long launchedNanos) {
@@ -47,11 +53,15 @@ final class WorkerLiveness {
             // From the first batch on, gaps measure the work; start-up's heartbeat gaps say nothing.
             training = true;
         }
+        heardAny = true;
         lastLineNanos = nowNanos;
     }
 
     /** How long the worker may stay silent now. */
     synchronized long limitNanos() {
+        if (!heardAny) {
+            return Math.max(floorNanos, FIRST_LINE_ALLOWANCE.toNanos());
+        }
         return Math.max(floorNanos, SLOWEST_GAP_FACTOR * slowestGapNanos);
     }
 
