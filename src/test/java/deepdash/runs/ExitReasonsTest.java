@@ -100,7 +100,8 @@ class ExitReasonsTest {
 
     @Test
     void aPlainLastLineIsKept() {
-        assertThat(ExitReasons.describe(3, null, DJL_AND_MXNET_BANNER + "deepdash worker: the server is gone; stopping"))
+        String tail = DJL_AND_MXNET_BANNER + "deepdash worker: the server is gone; stopping";
+        assertThat(ExitReasons.describe(3, null, tail))
                 .isEqualTo("the training worker exited with code 3: deepdash worker: the server is gone; stopping");
     }
 
