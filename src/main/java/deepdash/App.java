@@ -74,7 +74,8 @@ public final class App {
         datasets.ensureSample();
         RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
                 Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn),
-                        "lstm", gpus.checking(new LstmRunChecker(datasets))));
+                        "lstm", gpus.checking(new LstmRunChecker(datasets))),
+                config.cancelGrace(), config.stallFloor());
         runs.recover();
         ModelSummaryService summaries = new ModelSummaryService(mxnet);
         PredictionService predictions = new PredictionService(mxnet, runs, store,

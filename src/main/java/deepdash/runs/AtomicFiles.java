@@ -31,8 +31,14 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (IOException | RuntimeException failure) {
+            // The failure to write is the news; a failure to tidy up after it must not replace it.
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
         }
     }
 

@@ -9,23 +9,40 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs training: creates runs, queues them, starts at most {@code maxWorkers} worker processes,
  * turns what the workers report into events on the {@link EventHub}, and records how each run
  * ended. Survives anything a worker does: a worker that dies marks its run failed, nothing more.
+ *
+ * <p>However a worker ends (it finishes, fails, is killed, is cancelled, or its run folder cannot
+ * be written), the run gets a final status in memory and on its stream, the worker slot is freed
+ * and the next queued run starts: {@link #onWorkerExit} does this in a {@code finally}. Workers
+ * that stop talking are handled by one watchdog thread for all runs: a cancelled worker gets
+ * SIGTERM, then SIGKILL after {@code cancelGrace}; a silent one is killed by the rule in
+ * {@link WorkerLiveness}.
  */
 public final class RunService implements AutoCloseable {
 
@@ -34,12 +51,24 @@ public final class RunService implements AutoCloseable {
     public static final String EVENT_EPOCH = "epoch";
     public static final String EVENT_STATUS = "status";
 
+    /** The defaults of {@code AppConfig}, for callers that do not set them. */
+    public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_STALL_FLOOR = Duration.ofSeconds(120);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+
     private final RunStore store;
     private final EventHub hub;
     private final WorkerLauncher launcher;
     private final int maxWorkers;
     private final Clock clock;
     private final Map<String, RunConfigChecker> checkers;
+    private final Duration cancelGrace;
+    private final Duration stallFloor;
+    /** One thread for every run's timers: the stall checks and the SIGKILL after a cancel's grace. */
+    private final ScheduledExecutorService watchdog;
+    /** Runs whose worker process has not been seen to exit yet. */
+    private final Set<LiveRun> working = ConcurrentHashMap.newKeySet();
 
     /** Every run, by id; ids sort by creation time, so listing newest first needs no sorting. */
     private final ConcurrentNavigableMap<String, LiveRun> runs = new ConcurrentSkipListMap<>();
@@ -64,7 +93,14 @@ public final class RunService implements AutoCloseable {
         final List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         volatile Progress progress;
         volatile Process process;
+        volatile WorkerLiveness liveness;
         volatile boolean cancelRequested;
+        /** The cancelled worker ignored SIGTERM for the whole grace period and got SIGKILL. */
+        volatile boolean killedAfterGrace;
+        /** Set when the watchdog killed a silent worker: the run's reason. */
+        volatile String stallReason;
+        /** The message of the worker's {@code error} line. */
+        volatile String workerError;
 
         LiveRun(RunRecord record, List<EpochMetrics> epochs) {
             this.record = record;
@@ -72,14 +108,35 @@ public final class RunService implements AutoCloseable {
         }
     }
 
+    /** With the default cancel grace (5 s) and stall floor (120 s). */
     public RunService(RunStore store, EventHub hub, WorkerLauncher launcher, int maxWorkers, Clock clock,
             Map<String, RunConfigChecker> checkers) {
+        this(store, hub, launcher, maxWorkers, clock, checkers, DEFAULT_CANCEL_GRACE, DEFAULT_STALL_FLOOR);
+    }
+
+    /**
+     * @param cancelGrace how long a cancelled worker gets between SIGTERM and SIGKILL
+     * @param stallFloor the shortest silence after which a worker is taken as stuck (see
+     *     {@link WorkerLiveness} for the whole rule)
+     */
+    public RunService(RunStore store, EventHub hub, WorkerLauncher launcher, int maxWorkers, Clock clock,
+            Map<String, RunConfigChecker> checkers, Duration cancelGrace, Duration stallFloor) {
         this.store = store;
         this.hub = hub;
         this.launcher = launcher;
         this.maxWorkers = maxWorkers;
         this.clock = clock;
         this.checkers = Map.copyOf(checkers);
+        this.cancelGrace = cancelGrace;
+        this.stallFloor = stallFloor;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "worker-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A few checks per floor, at most one a second: a stall is noticed within a second of its limit.
+        long checkMillis = Math.max(50, Math.min(1_000, stallFloor.toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::killStalledWorkers, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -101,7 +158,12 @@ public final class RunService implements AutoCloseable {
                 record = record.ended(RunStatus.INTERRUPTED, "the server stopped while this run was " + was + "; "
                         + epochs.size() + " of " + record.config().epochs() + " epochs were completed",
                         clock.instant());
-                store.write(record);
+                try {
+                    store.write(record);
+                } catch (RuntimeException notWritten) {
+                    // One unwritable run folder must not keep the server from starting.
+                    LOG.warn("run {}: cannot record that it was interrupted: {}", id, FailureMessages.of(notWritten));
+                }
             }
             LiveRun run = new LiveRun(record, epochs);
             runs.put(id, run);
@@ -228,10 +290,57 @@ public final class RunService implements AutoCloseable {
             process = run.process;
         }
         if (process != null) {
-            // The supervisor sees the exit and records "cancelled"; the epochs done so far stay.
+            // SIGTERM first: a healthy worker's JVM exits at once. One that is stopped or stuck gets
+            // SIGKILL after the grace. The supervisor sees the exit and records "cancelled"; the
+            // epochs done so far stay.
             process.destroy();
+            try {
+                watchdog.schedule(() -> {
+                    if (process.isAlive()) {
+                        run.killedAfterGrace = true;
+                        kill(process);
+                    }
+                }, cancelGrace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                kill(process);
+            }
         }
         return view(id);
+    }
+
+    /** "121 s", or "0.3 s" for the short limits tests use. */
+    private static String seconds(Duration duration) {
+        double seconds = duration.toMillis() / 1000.0;
+        return seconds >= 10 ? Math.round(seconds) + " s" : String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    /** SIGKILL for the worker and anything it started; works on a stopped process too. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Runs on the watchdog thread; see {@link WorkerLiveness} for the rule. */
+    private void killStalledWorkers() {
+        try {
+            long now = System.nanoTime();
+            for (LiveRun run : working) {
+                Process process = run.process;
+                WorkerLiveness liveness = run.liveness;
+                if (process == null || liveness == null || run.cancelRequested || run.stallReason != null
+                        || !liveness.stalled(now)) {
+                    continue;
+                }
+                run.stallReason = "the training worker stopped responding (no progress for "
+                        + seconds(Duration.ofNanos(liveness.silenceNanos(now))) + ") and was killed";
+                LOG.warn("run {}: {} (limit {})", run.record.id(), run.stallReason,
+                        seconds(Duration.ofNanos(liveness.limitNanos())));
+                kill(process);
+            }
+        } catch (RuntimeException unexpected) {
+            // A periodic task that throws is never run again: log and keep watching.
+            LOG.error("the stall check failed", unexpected);
+        }
     }
 
     private LiveRun find(String id) {
@@ -275,17 +384,23 @@ public final class RunService implements AutoCloseable {
             process = launcher.launch(store.runDir(id));
         } catch (IOException | RuntimeException e) {
             running--;
-            finish(id, run, RunStatus.FAILED, "the training worker could not start: " + e.getMessage());
+            finish(id, run, RunStatus.FAILED, "the training worker could not start: " + FailureMessages.of(e));
             return;
         }
         run.process = process;
+        run.liveness = new WorkerLiveness(stallFloor, System.nanoTime());
         run.record = run.record.started(null, clock.instant());
+        working.add(run);
         publishStatus(id, run);
         new WorkerSupervisor().watch(id, process, (type, data) -> onWorkerMessage(id, run, type, data),
                 (code, stderr) -> onWorkerExit(id, run, code, stderr));
     }
 
     private void onWorkerMessage(String id, LiveRun run, String type, JsonNode data) {
+        WorkerLiveness liveness = run.liveness;
+        if (liveness != null) {
+            liveness.heard(type, System.nanoTime());
+        }
         try {
             switch (type) {
                 case WorkerProtocol.STARTED -> {
@@ -294,15 +409,22 @@ public final class RunService implements AutoCloseable {
                 }
                 case WorkerProtocol.PROGRESS -> {
                     Progress progress = Json.mapper().treeToValue(data, Progress.class);
-                    run.progress = progress;
-                    hub.publish(id, EVENT_PROGRESS, Json.write(progress), false, false);
+                    // A line without data reads as null: skipped like any other line that makes no sense.
+                    if (progress != null) {
+                        run.progress = progress;
+                        hub.publish(id, EVENT_PROGRESS, Json.write(progress), false, false);
+                    }
                 }
                 case WorkerProtocol.EPOCH -> {
                     EpochMetrics epoch = Json.mapper().treeToValue(data, EpochMetrics.class);
-                    addEpoch(id, run, epoch);
+                    if (epoch != null) {
+                        addEpoch(id, run, epoch);
+                    }
                 }
+                case WorkerProtocol.ERROR -> run.workerError = data.path("message").asText(null);
                 default -> {
-                    // "tested" and unknown types: the final record is read from disk at exit.
+                    // "alive" only shows life (counted above); "tested" and unknown types: the final
+                    // record is read from disk at exit.
                 }
             }
         } catch (IOException malformed) {
@@ -320,41 +442,107 @@ public final class RunService implements AutoCloseable {
         }
     }
 
+    /**
+     * Records how a worker ended. Whatever fails in here (an unreadable or unwritable run folder, a
+     * bug), the {@code finally} still gives the run a final status, publishes it, frees the slot and
+     * starts the next queued run.
+     */
     private void onWorkerExit(String id, LiveRun run, int exitCode, String stderrTail) {
-        // The files are the truth: catch up on any epoch whose stdout line was lost.
-        for (EpochMetrics epoch : store.readEpochs(id)) {
-            addEpoch(id, run, epoch);
+        if (closed) {
+            // The server is stopping and stopped this worker: the run stays running on disk, and the
+            // next start marks it interrupted with its epochs kept, as after a crash.
+            working.remove(run);
+            return;
         }
-        RunRecord onDisk;
         try {
-            onDisk = store.read(id).orElse(run.record);
-        } catch (RuntimeException unreadable) {
-            onDisk = run.record;
-        }
-        synchronized (this) {
-            running--;
-            run.process = null;
-            if (onDisk.status() == RunStatus.COMPLETED) {
-                run.record = onDisk;
-                publishStatus(id, run);
-            } else if (run.cancelRequested) {
-                run.record = onDisk;
-                finish(id, run, RunStatus.CANCELLED, "cancelled after " + run.epochs.size() + " of "
-                        + onDisk.config().epochs() + " epochs");
-            } else if (onDisk.status() == RunStatus.FAILED) {
-                run.record = onDisk;
-                publishStatus(id, run);
-            } else {
-                run.record = onDisk;
-                finish(id, run, RunStatus.FAILED, ExitReasons.describe(exitCode, stderrTail));
+            // The files are the truth: catch up on any epoch whose stdout line was lost.
+            try {
+                for (EpochMetrics epoch : store.readEpochs(id)) {
+                    addEpoch(id, run, epoch);
+                }
+            } catch (RuntimeException unreadable) {
+                LOG.warn("run {}: cannot read its epochs: {}", id, FailureMessages.of(unreadable));
             }
-            schedule();
+            RunRecord onDisk;
+            try {
+                onDisk = store.read(id).orElse(run.record);
+            } catch (RuntimeException unreadable) {
+                onDisk = run.record;
+            }
+            synchronized (this) {
+                record(id, run, onDisk, exitCode, stderrTail);
+            }
+        } catch (RuntimeException unexpected) {
+            LOG.error("run {}: recording how its worker ended failed", id, unexpected);
+        } finally {
+            synchronized (this) {
+                if (!run.record.status().isFinal()) {
+                    run.record = run.record.ended(RunStatus.FAILED, "the server could not record how the worker "
+                            + "ended (exit code " + exitCode + ")", clock.instant());
+                    publishStatus(id, run);
+                }
+                working.remove(run);
+                run.process = null;
+                running--;
+                schedule();
+            }
         }
     }
 
+    private void record(String id, LiveRun run, RunRecord onDisk, int exitCode, String stderrTail) {
+        if (onDisk.status() == RunStatus.COMPLETED) {
+            // Finished before a cancel or a stall kill could land: the work is done and saved.
+            run.record = onDisk;
+            publishStatus(id, run);
+        } else if (run.cancelRequested) {
+            adoptWorkerFields(run, onDisk);
+            finish(id, run, RunStatus.CANCELLED, "cancelled after " + run.epochs.size() + " of "
+                    + run.record.config().epochs() + " epochs" + (run.killedAfterGrace ? "; the worker did not stop "
+                    + "within " + seconds(cancelGrace) + " of SIGTERM and was killed" : ""));
+        } else if (run.stallReason != null) {
+            adoptWorkerFields(run, onDisk);
+            finish(id, run, RunStatus.FAILED, run.stallReason);
+        } else if (onDisk.status() == RunStatus.FAILED) {
+            // The worker recorded its own failure.
+            run.record = onDisk;
+            publishStatus(id, run);
+        } else {
+            adoptWorkerFields(run, onDisk);
+            finish(id, run, RunStatus.FAILED, ExitReasons.describe(exitCode, run.workerError, stderrTail));
+        }
+    }
+
+    /** What the worker wrote to run.json when it started (its device, its start time). */
+    private static void adoptWorkerFields(LiveRun run, RunRecord onDisk) {
+        if (onDisk.status() == RunStatus.RUNNING) {
+            run.record = onDisk;
+        }
+    }
+
+    /**
+     * Ends a run with its own write of run.json. If the folder cannot be written, the run still ends,
+     * in memory and on its stream, as failed with the write failure as the reason.
+     */
     private void finish(String id, LiveRun run, RunStatus status, String reason) {
-        run.record = run.record.ended(status, reason, clock.instant());
-        store.write(run.record);
+        Instant now = clock.instant();
+        RunRecord ended = run.record.ended(status, reason, now);
+        try {
+            store.write(ended);
+        } catch (RuntimeException notWritten) {
+            String failure = FailureMessages.of(notWritten);
+            LOG.warn("run {}: cannot record that it {}: {}", id, status.wireName(), failure);
+            String why;
+            if (status != RunStatus.FAILED) {
+                why = "the run folder cannot be written: " + failure + " (" + reason + ")";
+            } else if (notWritten.getMessage() != null && reason.contains(notWritten.getMessage())) {
+                // The worker died of the same thing ("cannot write .../run.json"); once is enough.
+                why = reason;
+            } else {
+                why = reason + "; and the run folder cannot be written: " + failure;
+            }
+            ended = run.record.ended(RunStatus.FAILED, why, now);
+        }
+        run.record = ended;
         publishStatus(id, run);
     }
 
@@ -371,13 +559,20 @@ public final class RunService implements AutoCloseable {
         hub.publish(id, EVENT_STATUS, Json.write(data), true, record.status().isFinal());
     }
 
-    /** Stops every worker (they would stop anyway once this process's pipes close). */
+    /**
+     * Stops every worker (they would stop anyway once this process's pipes close): SIGTERM, then
+     * SIGKILL for any still there after the cancel grace, such as a stopped one, which would
+     * otherwise outlive the server.
+     */
     @Override
     public void close() {
         closed = true;
+        watchdog.shutdownNow();
+        List<Process> processes = new ArrayList<>();
         for (LiveRun run : runs.values()) {
             Process process = run.process;
             if (process != null) {
+                processes.add(process);
                 try {
                     OutputStream stdin = process.getOutputStream();
                     stdin.close();
@@ -385,6 +580,27 @@ public final class RunService implements AutoCloseable {
                     // Closing stdin is the polite stop; destroy below is the firm one.
                 }
                 process.destroy();
+            }
+        }
+        long deadline = System.nanoTime() + cancelGrace.toNanos();
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    kill(process);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill(process);
+            }
+        }
+        // Let the supervisors see the exits, so nothing touches the run folders after this returns.
+        long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!working.isEmpty() && System.nanoTime() < drained) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches one worker process: turns its stdout protocol lines into calls on {@code onMessage},
- * keeps the last lines of its stderr for a failure reason, and calls {@code onExit} once the
- * process has ended and both streams are drained.
+ * keeps the last lines of its stderr that could name a failure, and calls {@code onExit} exactly
+ * once, after the process has ended and both streams are drained. Nothing the handlers throw
+ * escapes into these threads: a bad line is skipped, and the exit is always reported.
  */
 final class WorkerSupervisor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerSupervisor.class);
     private static final int STDERR_LINES_KEPT = 20;
 
     interface ExitHandler {
@@ -32,20 +36,28 @@ final class WorkerSupervisor {
         errors.setDaemon(true);
         errors.start();
         Thread output = new Thread(() -> {
-            readProtocol(process.getInputStream(), onMessage);
+            try {
+                readProtocol(runId, process.getInputStream(), onMessage);
+            } catch (RuntimeException unexpected) {
+                LOG.error("reading the worker of run {} failed; waiting for it to exit", runId, unexpected);
+            }
             int code = waitFor(process);
             try {
                 errors.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            onExit.exited(code, tail());
+            try {
+                onExit.exited(code, tail());
+            } catch (RuntimeException unexpected) {
+                LOG.error("recording the end of run {} failed", runId, unexpected);
+            }
         }, "worker-stdout-" + runId);
         output.setDaemon(true);
         output.start();
     }
 
-    private static void readProtocol(InputStream stdout, BiConsumer<String, JsonNode> onMessage) {
+    private static void readProtocol(String runId, InputStream stdout, BiConsumer<String, JsonNode> onMessage) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -58,7 +70,12 @@ final class WorkerSupervisor {
                 } catch (IOException malformed) {
                     continue;
                 }
-                onMessage.accept(message.path("type").asText(), message.path("data"));
+                try {
+                    onMessage.accept(message.path("type").asText(), message.path("data"));
+                } catch (RuntimeException unexpected) {
+                    // One line the server cannot use must not stop it reading the rest, or the exit.
+                    LOG.warn("run {}: skipped a worker line it could not handle: {}", runId, line, unexpected);
+                }
             }
         } catch (IOException e) {
             // The pipe broke because the process died; the exit code tells the rest.
@@ -69,6 +86,10 @@ final class WorkerSupervisor {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                if (ExitReasons.isNoise(line)) {
+                    // A long stack trace would otherwise push its own first line out of the tail.
+                    continue;
+                }
                 synchronized (stderrTail) {
                     stderrTail.addLast(line);
                     if (stderrTail.size() > STDERR_LINES_KEPT) {

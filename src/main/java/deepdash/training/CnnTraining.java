@@ -120,7 +120,7 @@ public final class CnnTraining {
                     }
                     double trainSeconds = seconds(epochStart);
                     Score validation = evaluate(trainer, data.trainImages(), data.trainLabels(), trainCount,
-                            validationCount);
+                            validationCount, listener, "validating");
                     if (modelDir != null) {
                         ModelFiles.saveAtomically(model, modelDir);
                     }
@@ -129,7 +129,8 @@ public final class CnnTraining {
                             trainCount / trainSeconds, seconds(startNanos)));
                 }
                 long testStart = System.nanoTime();
-                Score test = evaluate(trainer, data.testImages(), data.testLabels(), 0, data.testImages().count());
+                Score test = evaluate(trainer, data.testImages(), data.testLabels(), 0, data.testImages().count(),
+                        listener, "testing");
                 TestResult result = new TestResult(test.loss(), test.accuracy(), null, data.testImages().count(),
                         seconds(testStart));
                 listener.tested(result, seconds(startNanos));
@@ -141,7 +142,8 @@ public final class CnnTraining {
     private record Score(double loss, double accuracy) {
     }
 
-    private static Score evaluate(Trainer trainer, IdxImages images, byte[] labels, int start, int count) {
+    private static Score evaluate(Trainer trainer, IdxImages images, byte[] labels, int start, int count,
+            TrainingListener listener, String phase) {
         if (count == 0) {
             return new Score(Double.NaN, Double.NaN);
         }
@@ -162,6 +164,8 @@ public final class CnnTraining {
                 lossSum += trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat() * size;
                 correct += countCorrect(logits, y);
             }
+            // The test pass over 10,000 images takes 10-20 s on a laptop: say so while it runs.
+            listener.evaluating(phase, from + size, count);
         }
         return new Score(lossSum / count, (double) correct / count);
     }

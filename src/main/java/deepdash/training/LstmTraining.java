@@ -136,7 +136,8 @@ public final class LstmTraining {
                         }
                     }
                     double trainSeconds = seconds(epochStart);
-                    Score validation = Score.of(predict(trainer, validationInputs, window), validationTargets);
+                    Score validation = Score.of(predict(trainer, validationInputs, window, listener, "validating"),
+                            validationTargets);
                     if (modelDir != null) {
                         ModelFiles.saveAtomically(model, modelDir);
                     }
@@ -146,9 +147,9 @@ public final class LstmTraining {
                 }
 
                 long testStart = System.nanoTime();
-                float[] testPredictions = predict(trainer, testInputs, window);
+                float[] testPredictions = predict(trainer, testInputs, window, listener, "testing");
                 Score test = Score.of(testPredictions, testTargets);
-                float next = predict(trainer, series.scaledLastWindow(), window)[0];
+                float next = predict(trainer, series.scaledLastWindow(), window, listener, "testing")[0];
                 Forecast forecast = Forecast.of(series, config.target(), testPredictions, next);
                 if (forecastFile != null) {
                     // Before "tested": once run.json says completed, the forecast is there to read.
@@ -180,7 +181,8 @@ public final class LstmTraining {
     }
 
     /** The model's scaled output for each window in {@code inputs}. */
-    private static float[] predict(Trainer trainer, float[] inputs, int window) {
+    private static float[] predict(Trainer trainer, float[] inputs, int window, TrainingListener listener,
+            String phase) {
         int count = inputs.length / window;
         float[] outputs = new float[count];
         for (int from = 0; from < count; from += EVAL_BATCH) {
@@ -191,6 +193,7 @@ public final class LstmTraining {
                 float[] batch = trainer.evaluate(new NDList(x)).singletonOrThrow().toFloatArray();
                 System.arraycopy(batch, 0, outputs, from, size);
             }
+            listener.evaluating(phase, from + size, count);
         }
         return outputs;
     }

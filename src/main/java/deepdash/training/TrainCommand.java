@@ -10,6 +10,7 @@ import deepdash.prices.DatasetStore;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvException;
 import deepdash.prices.PriceCsvParser;
+import deepdash.runs.FailureMessages;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunConfig;
 import deepdash.runs.RunConfigValidator;
@@ -94,8 +95,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--exit-with-parent", description = "Stop when standard input closes (the server died)")
     boolean exitWithParent;
 
+    /** How often a starting worker tells the server it is alive (see {@link JsonLinesReporter#startHeartbeat}). */
+    static final long HEARTBEAT_MILLIS = 1_000;
+
     @Override
     public Integer call() {
+        JsonLinesReporter json = "json".equals(progress) ? new JsonLinesReporter(System.out) : null;
+        if (json != null) {
+            // First of all: loading MXNet and MNIST take seconds and cannot report themselves.
+            json.startHeartbeat(HEARTBEAT_MILLIS);
+        }
         EngineSettings.applyToThisProcess();
         if (exitWithParent) {
             watchParent(System.in);
@@ -109,21 +118,18 @@ public final class TrainCommand implements Callable<Integer> {
                     : createRecord(folder);
             if (record.status() != RunStatus.QUEUED) {
                 // Training again into a used folder would mix two runs' epochs in one metrics file.
-                System.err.println("error: " + folder + " already holds a run that is " + record.status().wireName()
+                return refuse(json, folder + " already holds a run that is " + record.status().wireName()
                         + "; choose a new --run-dir");
-                return 2;
             }
         } catch (InvalidRunConfigException | PriceCsvException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
+            return refuse(json, e.getMessage());
         } catch (IOException e) {
-            System.err.println("error: cannot read " + e.getMessage());
-            return 2;
+            return refuse(json, "cannot read " + FailureMessages.of(e));
+        } catch (RuntimeException e) {
+            return refuse(json, FailureMessages.of(e));
         }
         RunFilesWriter files = new RunFilesWriter(folder, record);
-        TrainingListener reporter = "json".equals(progress)
-                ? new JsonLinesReporter(System.out)
-                : new TextProgressBar(System.out);
+        TrainingListener reporter = json != null ? json : new TextProgressBar(System.out);
         try {
             TrainingListener listener = TrainingListener.all(files, reporter);
             String chosen = record.config().model();
@@ -140,12 +146,38 @@ public final class TrainCommand implements Callable<Integer> {
                 System.out.println("Run saved in " + folder);
             }
             return 0;
-        } catch (RuntimeException | IOException | PriceCsvException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            System.err.println("error: " + reason);
-            RunStore.writeRecord(folder, files.record().ended(RunStatus.FAILED, reason, Instant.now()));
-            return 1;
+        } catch (RuntimeException | Error | IOException | PriceCsvException e) {
+            // Errors too: an OutOfMemoryError or a native library that fails to load is a reason worth naming.
+            return fail(folder, files, json, e);
         }
+    }
+
+    /** The run could not begin: nothing was trained, and the run folder is left as it was. */
+    private static int refuse(JsonLinesReporter json, String reason) {
+        if (json != null) {
+            json.error(reason);
+        }
+        System.err.println("error: " + reason);
+        return 2;
+    }
+
+    /**
+     * Training failed: tell the server why (one protocol line, before anything else can fail), then
+     * record it in run.json. When the run folder cannot be written either, the server records it.
+     */
+    private static int fail(Path folder, RunFilesWriter files, JsonLinesReporter json, Throwable failure) {
+        String reason = FailureMessages.of(failure);
+        if (json != null) {
+            json.error(reason);
+        }
+        System.err.println("error: " + reason);
+        try {
+            RunStore.writeRecord(folder, files.record().ended(RunStatus.FAILED, reason, Instant.now()));
+        } catch (RuntimeException notRecorded) {
+            System.err.println("error: the failure could not be recorded in the run folder either: "
+                    + FailureMessages.of(notRecorded));
+        }
+        return 1;
     }
 
     private Path runFolder() {

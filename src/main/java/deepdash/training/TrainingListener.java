@@ -15,6 +15,13 @@ public interface TrainingListener {
     default void epoch(EpochMetrics metrics) {
     }
 
+    /**
+     * A batch of a validation or test pass is done ({@code phase} is "validating" or "testing"):
+     * those passes report nothing else, and a long silence makes the server take the worker as stuck.
+     */
+    default void evaluating(String phase, int done, int total) {
+    }
+
     default void tested(TestResult result, double trainSeconds) {
     }
 
@@ -39,6 +46,13 @@ public interface TrainingListener {
             public void epoch(EpochMetrics metrics) {
                 for (TrainingListener l : listeners) {
                     l.epoch(metrics);
+                }
+            }
+
+            @Override
+            public void evaluating(String phase, int done, int total) {
+                for (TrainingListener l : listeners) {
+                    l.evaluating(phase, done, total);
                 }
             }
 
