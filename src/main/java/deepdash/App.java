@@ -7,6 +7,7 @@ import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.events.EventStreams;
 import deepdash.forecast.ForecastController;
 import deepdash.forecast.ForecastPageController;
 import deepdash.forecast.ForecastService;
@@ -35,6 +36,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Wires DeepDash by hand: services first, then one controller per feature, all inside
@@ -43,17 +45,24 @@ import java.util.Map;
 public final class App {
 
     static final long HEARTBEAT_MILLIS = 10_000;
+    /** Javalin's defaults (8 to 250 threads, 60 s idle), but a burst's idle threads all go after that minute. */
+    static final int MIN_JETTY_THREADS = 8;
+    static final int MAX_JETTY_THREADS = 250;
+    static final int JETTY_THREAD_IDLE_MILLIS = 60_000;
 
     private final Javalin javalin;
     private final RunService runs;
     private final PredictionService predictions;
     private final MxnetDispatcher mxnet;
+    private final EventStreams streams;
 
-    private App(Javalin javalin, RunService runs, PredictionService predictions, MxnetDispatcher mxnet) {
+    private App(Javalin javalin, RunService runs, PredictionService predictions, MxnetDispatcher mxnet,
+            EventStreams streams) {
         this.javalin = javalin;
         this.runs = runs;
         this.predictions = predictions;
         this.mxnet = mxnet;
+        this.streams = streams;
     }
 
     public static App start(AppConfig config) {
@@ -78,7 +87,8 @@ public final class App {
         Templates templates = new Templates();
 
         ModelController models = new ModelController(summaries);
-        RunController runApi = new RunController(runs, hub, HEARTBEAT_MILLIS);
+        EventStreams streams = new EventStreams(hub, HEARTBEAT_MILLIS, config.maxStreams());
+        RunController runApi = new RunController(runs, streams);
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
         PredictionController digits = new PredictionController(predictions, templates,
                 Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
@@ -95,6 +105,7 @@ public final class App {
         Javalin javalin = Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            c.jetty.threadPool = jettyThreadPool();
             c.http.maxRequestSize = config.maxUploadBytes();
             // Multipart bodies (CSV uploads) are not covered by maxRequestSize; Javalin's default is unlimited.
             c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
@@ -123,7 +134,18 @@ public final class App {
             errors.register(c);
         });
         javalin.start();
-        return new App(javalin, runs, predictions, mxnet);
+        return new App(javalin, runs, predictions, mxnet, streams);
+    }
+
+    /**
+     * Jetty evicts at most one idle thread per idle timeout by default, so the threads of a burst
+     * stayed for hours (one a minute); here every thread idle for the timeout may go at once.
+     */
+    private static QueuedThreadPool jettyThreadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_JETTY_THREADS, MIN_JETTY_THREADS, JETTY_THREAD_IDLE_MILLIS);
+        pool.setName("JettyServerThreadPool");
+        pool.setMaxEvictCount(MAX_JETTY_THREADS);
+        return pool;
     }
 
     public int port() {
@@ -133,6 +155,7 @@ public final class App {
     public void stop() {
         runs.close();
         javalin.stop();
+        streams.close();
         // Models are native memory owned by the MXNet thread: close them there, then the thread.
         predictions.close();
         mxnet.close();
