@@ -38,6 +38,10 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(App.start(config), config.dataDir());
     }
 
+    public static TestServer start(AppConfig config, WorkerLauncher launcher) {
+        return new TestServer(App.start(config, launcher), config.dataDir());
+    }
+
     public Path dataDir() {
         return dataDir;
     }
