@@ -45,10 +45,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class App {
 
     static final long HEARTBEAT_MILLIS = 10_000;
-    /** Javalin's defaults (8 to 250 threads, 60 s idle), but a burst's idle threads all go after that minute. */
+    /**
+     * Javalin's default pool is 8 to 250 threads, 60 s idle, and Jetty lets one idle thread go per
+     * idle period. No request holds a thread for long here (event streams hold none), so 100 is
+     * plenty; it bounds the burst when a thousand streams end at once (205 threads with 250).
+     */
     static final int MIN_JETTY_THREADS = 8;
-    static final int MAX_JETTY_THREADS = 250;
-    static final int JETTY_THREAD_IDLE_MILLIS = 60_000;
+    static final int MAX_JETTY_THREADS = 100;
+    static final int JETTY_THREAD_IDLE_MILLIS = 30_000;
 
     private final Javalin javalin;
     private final RunService runs;
@@ -139,7 +143,7 @@ public final class App {
 
     /**
      * Jetty evicts at most one idle thread per idle timeout by default, so the threads of a burst
-     * stayed for hours (one a minute); here every thread idle for the timeout may go at once.
+     * stayed for hours (one a minute); here every thread idle for the timeout may go.
      */
     private static QueuedThreadPool jettyThreadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_JETTY_THREADS, MIN_JETTY_THREADS, JETTY_THREAD_IDLE_MILLIS);

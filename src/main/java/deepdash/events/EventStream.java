@@ -154,9 +154,9 @@ final class EventStream implements WriteListener, AsyncListener {
     /** Everything is written and flushed: let the response complete. */
     private void finish() {
         finished = true;
-        subscription.onChange(() -> {
-        });
         done.complete(null);
+        // Normally onComplete() follows at once; not waiting for it means no path can keep the slot.
+        end();
     }
 
     /** The connection broke: stop writing and complete the response so the container lets go. */
