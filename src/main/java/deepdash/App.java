@@ -7,6 +7,7 @@ import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.events.EventStreams;
 import deepdash.forecast.ForecastController;
 import deepdash.forecast.ForecastPageController;
 import deepdash.forecast.ForecastService;
@@ -37,6 +38,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Wires DeepDash by hand: services first, then one controller per feature, all inside
@@ -45,17 +47,28 @@ import java.util.Map;
 public final class App {
 
     static final long HEARTBEAT_MILLIS = 10_000;
+    /**
+     * Javalin's default pool is 8 to 250 threads, 60 s idle, and Jetty lets one idle thread go per
+     * idle period. No request holds a thread for long here (event streams hold none), so 100 is
+     * plenty; it bounds the burst when a thousand streams end at once (205 threads with 250).
+     */
+    static final int MIN_JETTY_THREADS = 8;
+    static final int MAX_JETTY_THREADS = 100;
+    static final int JETTY_THREAD_IDLE_MILLIS = 30_000;
 
     private final Javalin javalin;
     private final RunService runs;
     private final PredictionService predictions;
     private final MxnetDispatcher mxnet;
+    private final EventStreams streams;
 
-    private App(Javalin javalin, RunService runs, PredictionService predictions, MxnetDispatcher mxnet) {
+    private App(Javalin javalin, RunService runs, PredictionService predictions, MxnetDispatcher mxnet,
+            EventStreams streams) {
         this.javalin = javalin;
         this.runs = runs;
         this.predictions = predictions;
         this.mxnet = mxnet;
+        this.streams = streams;
     }
 
     public static App start(AppConfig config) {
@@ -83,7 +96,8 @@ public final class App {
         Templates templates = new Templates();
 
         ModelController models = new ModelController(summaries);
-        RunController runApi = new RunController(runs, hub, HEARTBEAT_MILLIS);
+        EventStreams streams = new EventStreams(hub, HEARTBEAT_MILLIS, config.maxStreams());
+        RunController runApi = new RunController(runs, streams);
         CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
         PredictionController digits = new PredictionController(predictions, templates,
                 Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
@@ -101,6 +115,7 @@ public final class App {
             Security.register(c, access);
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            c.jetty.threadPool = jettyThreadPool();
             c.http.maxRequestSize = config.maxUploadBytes();
             // Multipart bodies (CSV uploads) are not covered by maxRequestSize; Javalin's default is unlimited.
             c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
@@ -129,7 +144,18 @@ public final class App {
             errors.register(c);
         });
         javalin.start();
-        return new App(javalin, runs, predictions, mxnet);
+        return new App(javalin, runs, predictions, mxnet, streams);
+    }
+
+    /**
+     * Jetty evicts at most one idle thread per idle timeout by default, so the threads of a burst
+     * stayed for hours (one a minute); here every thread idle for the timeout may go.
+     */
+    private static QueuedThreadPool jettyThreadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_JETTY_THREADS, MIN_JETTY_THREADS, JETTY_THREAD_IDLE_MILLIS);
+        pool.setName("JettyServerThreadPool");
+        pool.setMaxEvictCount(MAX_JETTY_THREADS);
+        return pool;
     }
 
     public int port() {
@@ -139,6 +165,7 @@ public final class App {
     public void stop() {
         runs.close();
         javalin.stop();
+        streams.close();
         // Models are native memory owned by the MXNet thread: close them there, then the thread.
         predictions.close();
         mxnet.close();

@@ -1,11 +1,10 @@
 package deepdash.runs;
 
-import deepdash.events.EventHub;
+import deepdash.events.EventStreams;
 import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 
 /**
  * The runs API: create, list (filtered, one page at a time), show, cancel, delete, and each run's
@@ -23,9 +22,9 @@ public final class RunController {
     private final RunService runs;
     private final RunStream stream;
 
-    public RunController(RunService runs, EventHub hub, long heartbeatMillis) {
+    public RunController(RunService runs, EventStreams streams) {
         this.runs = runs;
-        this.stream = new RunStream(hub, heartbeatMillis);
+        this.stream = new RunStream(streams);
     }
 
     public void register(JavalinConfig config) {
@@ -63,7 +62,7 @@ public final class RunController {
                     + "\"Accept: text/event-stream\" (browsers' EventSource does)");
         }
         long lastEventId = lastEventId(ctx);
-        new SseHandler(client -> stream.serve(client, id, lastEventId)).handle(ctx);
+        stream.serve(ctx, id, lastEventId);
     }
 
     private static long lastEventId(Context ctx) {

@@ -1,59 +1,33 @@
 package deepdash.runs;
 
-import deepdash.events.EventHub;
-import deepdash.events.StreamEvent;
-import deepdash.events.Subscription;
-import io.javalin.http.sse.SseClient;
+import deepdash.events.EventStreams;
+import deepdash.web.ApiError;
+import io.javalin.http.Context;
+import java.io.IOException;
 
 /**
  * Serves one client's event stream for one run: replays what it missed, then forwards live events
- * from its own queue until the run's final status. A heartbeat comment goes out whenever the run
- * is quiet, so proxies and browsers keep the connection.
+ * until the run's final status, with a heartbeat comment whenever the run is quiet so proxies and
+ * browsers keep the connection. The handler thread returns at once; {@link EventStreams} writes the
+ * stream. Past the cap on open streams the client gets a 503 with {@code Retry-After} instead.
  */
 final class RunStream {
 
-    private final EventHub hub;
-    private final long heartbeatMillis;
+    /** Streams free up as clients leave (heartbeats find them) and as runs end. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
-    RunStream(EventHub hub, long heartbeatMillis) {
-        this.hub = hub;
-        this.heartbeatMillis = heartbeatMillis;
+    private final EventStreams streams;
+
+    RunStream(EventStreams streams) {
+        this.streams = streams;
     }
 
-    void serve(SseClient client, String runId, long lastEventId) {
-        Subscription subscription = hub.subscribe(runId, lastEventId);
-        client.onClose(() -> hub.unsubscribe(runId, subscription));
-        try {
-            while (!client.terminated() && !subscription.isClosed()) {
-                StreamEvent event = subscription.next(heartbeatMillis);
-                if (event == null) {
-                    if (subscription.isDropped()) {
-                        break;
-                    }
-                    client.sendComment("heartbeat");
-                    continue;
-                }
-                client.sendEvent(event.name(), event.data(), Long.toString(event.id()));
-                if (event.terminal()) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException clientGone) {
-            // Jetty recycles a request whose client hung up; writing to it then fails. Nothing to do:
-            // the client reconnects with Last-Event-ID if it wants the rest.
-        } finally {
-            hub.unsubscribe(runId, subscription);
-            closeQuietly(client);
-        }
-    }
-
-    private static void closeQuietly(SseClient client) {
-        try {
-            client.close();
-        } catch (RuntimeException alreadyGone) {
-            // See above: the connection is already closed.
+    void serve(Context ctx, String runId, long lastEventId) throws IOException {
+        if (!streams.open(ctx, runId, lastEventId)) {
+            ctx.status(503);
+            ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            ctx.json(new ApiError("too many event streams open (the most is " + streams.maxStreams()
+                    + "); try again in " + RETRY_AFTER_SECONDS + " s", null));
         }
     }
 }

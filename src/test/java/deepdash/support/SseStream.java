@@ -18,7 +18,7 @@ public final class SseStream implements AutoCloseable {
     private final Iterator<String> lines;
     private int heartbeats;
 
-    SseStream(HttpResponse<Stream<String>> response) {
+    public SseStream(HttpResponse<Stream<String>> response) {
         this.response = response;
         this.lines = response.body().iterator();
     }
