@@ -51,6 +51,11 @@ public final class Main implements Callable<Integer> {
             description = "Live event streams open at once; more get 503 (env DEEPDASH_MAX_STREAMS, default ${DEFAULT-VALUE})")
     int maxStreams;
 
+    @Option(names = "--max-concurrent-uploads", defaultValue = "${env:DEEPDASH_MAX_CONCURRENT_UPLOADS:-2}",
+            description = "CSV uploads received and parsed at once; more get 503 (env DEEPDASH_MAX_CONCURRENT_UPLOADS,"
+                    + " default ${DEFAULT-VALUE})")
+    int maxConcurrentUploads;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
         int code = commandLine.execute(args);
@@ -70,7 +75,8 @@ public final class Main implements Callable<Integer> {
                         maxUploadMegabytes * 1024L * 1024L)
                 .withAllowedHosts(allowedHosts == null ? List.of() : allowedHosts)
                 .withToken(token)
-                .withMaxStreams(maxStreams);
+                .withMaxStreams(maxStreams)
+                .withMaxConcurrentUploads(maxConcurrentUploads);
         App app = App.start(config);
         System.out.println("DeepDash is running at http://" + displayHost(config.host()) + ":" + app.port());
         System.out.println("Data directory (runs and uploads): " + config.dataDir());

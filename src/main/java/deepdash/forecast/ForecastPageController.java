@@ -14,7 +14,6 @@ import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
-import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -84,8 +83,7 @@ public final class ForecastPageController {
     }
 
     private void upload(Context ctx) throws Exception {
-        Uploads.Upload upload = Uploads.read(ctx, DatasetController.FILE_FIELD, maxUploadBytes);
-        DatasetInfo info = datasets.upload(upload.fileName(), upload.content());
+        DatasetInfo info = DatasetController.receiveUpload(ctx, datasets, maxUploadBytes);
         ctx.status(201);
         templates.render(ctx, "prices/uploaded.jte", panel(info.id(), datasets.list()));
     }
