@@ -89,7 +89,8 @@ public final class ForecastPageController {
     }
 
     private void startRun(Context ctx) {
-        FormFields form = new FormFields(ctx);
+        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "device", "dataset",
+                "target", "window", "from", "to", "splitDate");
         RunConfig requested = new RunConfig(LstmRunSettings.MODEL, form.optionalInt("epochs"),
                 form.optionalInt("batchSize"), form.optionalDouble("learningRate"), null, form.optionalText("device"),
                 form.optionalText("dataset"), form.optionalText("target"), form.optionalInt("window"),
