@@ -3,9 +3,6 @@ package deepdash.prices;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +30,16 @@ final class HeapRelease {
 
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean tuned = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "heap-release");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Runnable collect;
+
+    HeapRelease() {
+        this(System::gc);
+    }
+
+    /** @param collect what gives the heap back; tests count instead */
+    HeapRelease(Runnable collect) {
+        this.collect = collect;
+    }
 
     /** Notes that an upload large enough to have grown the heap has been parsed. */
     void request() {
@@ -47,15 +49,25 @@ final class HeapRelease {
     /** Called when the last upload in progress ends: schedules the release if one was requested. */
     void releaseIfRequested() {
         if (requested.getAndSet(false)) {
-            timer.schedule(this::release, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            // A thread of its own rather than a pool: this happens after a large upload, rarely, and
+            // nothing is left running in between.
+            Thread thread = new Thread(this::release, "heap-release");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 
     private void release() {
+        try {
+            Thread.sleep(DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         if (tuned.compareAndSet(false, true)) {
             lowerMaxHeapFreeRatio();
         }
-        System.gc();
+        collect.run();
     }
 
     private static void lowerMaxHeapFreeRatio() {
