@@ -36,9 +36,10 @@
     let pending = false;
 
     // The backing store follows the screen's pixel density so strokes stay sharp on HiDPI
-    // screens; drawing code works in CSS pixels.
+    // screens; drawing code works in CSS pixels. Capped at 3 (840 px) because page zoom raises the
+    // ratio too, and the server refuses images over 1024 px a side.
     function sizeCanvas() {
-      const ratio = window.devicePixelRatio || 1;
+      const ratio = Math.min(window.devicePixelRatio || 1, 3);
       canvas.style.width = CANVAS_SIDE_CSS + 'px';
       canvas.style.height = CANVAS_SIDE_CSS + 'px';
       canvas.width = Math.round(CANVAS_SIDE_CSS * ratio);

@@ -83,7 +83,8 @@ public final class App {
         EventHub hub = new EventHub();
         RunStore store = new RunStore(config.runsDir());
         GpuAvailability gpus = new GpuAvailability(mxnet);
-        DatasetService datasets = new DatasetService(new DatasetStore(config.datasetsDir()));
+        DatasetService datasets = new DatasetService(new DatasetStore(config.datasetsDir()),
+                config.maxConcurrentUploads());
         datasets.ensureSample();
         RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
                 Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn),
@@ -121,6 +122,8 @@ public final class App {
             c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + Uploads.MULTIPART_OVERHEAD_BYTES,
                     SizeUnit.BYTES);
+            // File parts go to a temporary file above this size, never into the heap whole.
+            c.jetty.multipartConfig.maxInMemoryFileSize(Uploads.MAX_IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             c.staticFiles.enableWebjars();
             c.staticFiles.add(files -> {

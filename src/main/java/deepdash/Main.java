@@ -55,6 +55,11 @@ public final class Main implements Callable<Integer> {
             description = "Live event streams open at once; more get 503 (env DEEPDASH_MAX_STREAMS, default ${DEFAULT-VALUE})")
     int maxStreams;
 
+    @Option(names = "--max-concurrent-uploads", defaultValue = "${env:DEEPDASH_MAX_CONCURRENT_UPLOADS:-2}",
+            description = "CSV uploads received and parsed at once; more get 503 (env DEEPDASH_MAX_CONCURRENT_UPLOADS,"
+                    + " default ${DEFAULT-VALUE})")
+    int maxConcurrentUploads;
+
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
         int code = commandLine.execute(args);
@@ -77,7 +82,8 @@ public final class Main implements Callable<Integer> {
                         maxUploadMegabytes * 1024L * 1024L)
                 .withAllowedHosts(allowedHosts == null ? List.of() : allowedHosts)
                 .withToken(access.token())
-                .withMaxStreams(maxStreams);
+                .withMaxStreams(maxStreams)
+                .withMaxConcurrentUploads(maxConcurrentUploads);
         App app = App.start(config);
         List<String> otherAddresses = bind.isWildcard() ? StartupMessage.otherAddresses() : List.of();
         StartupMessage.lines(bind, app.port(), access, otherAddresses).forEach(System.out::println);

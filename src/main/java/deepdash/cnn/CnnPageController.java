@@ -42,7 +42,7 @@ public final class CnnPageController {
     }
 
     private void startRun(Context ctx) {
-        FormFields form = new FormFields(ctx);
+        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "trainLimit", "device");
         RunConfig requested = new RunConfig("cnn", form.optionalInt("epochs"), form.optionalInt("batchSize"),
                 form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"),
                 null, null, null, null, null, null);

@@ -30,7 +30,7 @@ public final class PredictionController {
     public static final String FEATURE_MAPS_PARAM = "featureMaps";
 
     /**
-     * A canvas export of a drawn digit is tens of kilobytes; a 2048x2048 PNG of noise (the largest
+     * A canvas export of a drawn digit is tens of kilobytes; a 1024x1024 PNG of noise (the largest
      * the decoder accepts) would be far more than this, and nothing useful needs it.
      */
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;

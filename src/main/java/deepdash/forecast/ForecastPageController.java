@@ -14,7 +14,6 @@ import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
-import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -84,14 +83,14 @@ public final class ForecastPageController {
     }
 
     private void upload(Context ctx) throws Exception {
-        Uploads.Upload upload = Uploads.read(ctx, DatasetController.FILE_FIELD, maxUploadBytes);
-        DatasetInfo info = datasets.upload(upload.fileName(), upload.content());
+        DatasetInfo info = DatasetController.receiveUpload(ctx, datasets, maxUploadBytes);
         ctx.status(201);
         templates.render(ctx, "prices/uploaded.jte", panel(info.id(), datasets.list()));
     }
 
     private void startRun(Context ctx) {
-        FormFields form = new FormFields(ctx);
+        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "device", "dataset",
+                "target", "window", "from", "to", "splitDate");
         RunConfig requested = new RunConfig(LstmRunSettings.MODEL, form.optionalInt("epochs"),
                 form.optionalInt("batchSize"), form.optionalDouble("learningRate"), null, form.optionalText("device"),
                 form.optionalText("dataset"), form.optionalText("target"), form.optionalInt("window"),

@@ -5,6 +5,7 @@ import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.io.InputStream;
 
 /**
  * The datasets API: {@code POST /api/datasets} (multipart, field {@code file}) stores an upload and
@@ -35,8 +36,25 @@ public final class DatasetController {
     }
 
     private void upload(Context ctx) throws Exception {
-        Uploads.Upload upload = Uploads.read(ctx, FILE_FIELD, maxUploadBytes);
-        ctx.status(201).json(datasets.upload(upload.fileName(), upload.content()));
+        ctx.status(201).json(receiveUpload(ctx, datasets, maxUploadBytes));
+    }
+
+    /**
+     * Receives a multipart upload in field {@value #FILE_FIELD} and stores it, for this API and the
+     * Forecast page alike. Holds one of the service's upload slots from before the body is read
+     * until the dataset is stored, so that a burst of uploads is refused (503 with
+     * {@code Retry-After}) at once instead of received and parsed all together.
+     */
+    public static DatasetInfo receiveUpload(Context ctx, DatasetService datasets, long maxUploadBytes)
+            throws Exception {
+        Uploads.checkHeaders(ctx, FILE_FIELD, maxUploadBytes);
+        try (UploadSlots.Slot slot = datasets.tryStartUpload()
+                .orElseThrow(() -> Uploads.busy(ctx, FILE_FIELD, datasets.maxConcurrentUploads()))) {
+            Uploads.Upload upload = Uploads.read(ctx, FILE_FIELD, maxUploadBytes);
+            try (InputStream content = upload.content()) {
+                return datasets.upload(upload.fileName(), content);
+            }
+        }
     }
 
     private void detail(Context ctx) {

@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +32,12 @@ public final class DatasetService {
     /** Rows in a preview, like the seed's {@code all_data.head(10)}. */
     public static final int PREVIEW_ROWS = 10;
     private static final int PARSED_KEPT = 4;
+    /** Uploads from this size on grow the heap enough to be worth giving it back afterwards. */
+    private static final long HEAP_RELEASE_MIN_BYTES = 1024 * 1024;
 
     private final DatasetStore store;
+    private final HeapRelease heapRelease = new HeapRelease();
+    private final UploadSlots uploadSlots;
     private final Map<String, ParsedPrices> parsed = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ParsedPrices> eldest) {
@@ -40,8 +45,13 @@ public final class DatasetService {
         }
     };
 
-    public DatasetService(DatasetStore store) {
+    /**
+     * @param store where datasets live
+     * @param maxConcurrentUploads how many uploads may be received and parsed at once, at least 1
+     */
+    public DatasetService(DatasetStore store, int maxConcurrentUploads) {
         this.store = Objects.requireNonNull(store, "store");
+        this.uploadSlots = new UploadSlots(maxConcurrentUploads, heapRelease::releaseIfRequested);
     }
 
     /**
@@ -52,37 +62,58 @@ public final class DatasetService {
         if (find(SAMPLE_ID).isPresent()) {
             return;
         }
-        byte[] content;
         try (InputStream in = DatasetService.class.getResourceAsStream(SAMPLE_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled sample " + SAMPLE_RESOURCE + " is missing from the jar");
             }
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled sample " + SAMPLE_RESOURCE, e);
-        }
-        try {
-            store.saveAs(SAMPLE_ID, SAMPLE_NAME, content);
+            store.saveAs(SAMPLE_ID, SAMPLE_NAME, in);
         } catch (FileAlreadyExistsException raced) {
             // Another server on the same data directory registered it first: same file, nothing to do.
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot register the bundled sample", e);
+            throw new UncheckedIOException("cannot register the bundled sample " + SAMPLE_RESOURCE, e);
         } catch (PriceCsvException e) {
             throw new IllegalStateException("the bundled sample no longer parses: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Stores an upload as a new dataset.
+     * A slot for one upload, to hold from before its body is read until it is stored; empty when
+     * {@link #maxConcurrentUploads()} uploads are in progress already. Uploads are refused rather
+     * than queued when none is free, so that memory stays bounded whatever arrives at once.
+     */
+    public Optional<UploadSlots.Slot> tryStartUpload() {
+        return uploadSlots.tryTake();
+    }
+
+    /** How many uploads may be received and parsed at once. */
+    public int maxConcurrentUploads() {
+        return uploadSlots.limit();
+    }
+
+    /**
+     * Stores an upload as a new dataset, streaming it to disk and parsing it from there. The
+     * caller holds a slot from {@link #tryStartUpload()} while it does.
      *
+     * @param content the uploaded bytes, read to the end but not closed
      * @throws PriceCsvException when the file cannot be used; nothing is stored then
      */
-    public DatasetInfo upload(String fileName, byte[] content) throws PriceCsvException {
+    public DatasetInfo upload(String fileName, InputStream content) throws PriceCsvException {
+        CountingInputStream counted = new CountingInputStream(content);
+        DatasetStore.Stored stored;
         try {
-            return store.save(fileName, content);
+            stored = store.store(null, fileName, counted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
+        } finally {
+            if (counted.count() >= HEAP_RELEASE_MIN_BYTES) {
+                heapRelease.request();
+            }
         }
+        // The page shows the new dataset next: keep what was just parsed instead of parsing it again.
+        synchronized (parsed) {
+            parsed.put(stored.info().id(), stored.prices());
+        }
+        return stored.info();
     }
 
     /** All datasets, newest first. */
@@ -142,5 +173,44 @@ public final class DatasetService {
     /** The file as it was uploaded, for a run to copy. */
     public Path originalFile(String id) {
         return store.originalFile(id);
+    }
+
+    /** Counts the bytes read through it, to tell large uploads from small ones. */
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 }

@@ -3,7 +3,9 @@ package deepdash.prices;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -96,44 +98,70 @@ public final class DatasetStore {
      * @throws IOException when the dataset cannot be written; nothing is left behind then
      */
     public DatasetInfo save(String originalName, byte[] content) throws PriceCsvException, IOException {
-        return save(null, originalName, content);
+        return save(originalName, new ByteArrayInputStream(content));
+    }
+
+    /**
+     * Parses an upload and, when it is usable, stores it as a new dataset, streaming it: the
+     * bytes go to disk as they come and are parsed from there, never held whole in memory.
+     *
+     * @param originalName the file name the browser sent; any folder part is dropped
+     * @param content the uploaded bytes, read to the end but not closed
+     * @throws PriceCsvException when the file cannot be used; nothing is left behind then
+     * @throws IOException when the dataset cannot be written; nothing is left behind then
+     */
+    public DatasetInfo save(String originalName, InputStream content) throws PriceCsvException, IOException {
+        return store(null, originalName, content).info();
     }
 
     /**
      * Stores a dataset under an id chosen by the caller, such as the bundled sample's.
      *
      * @param id 1 to 64 of {@code a-z}, {@code 0-9} and {@code -}
+     * @param content the file's bytes, read to the end but not closed
      * @throws FileAlreadyExistsException when a dataset with this id exists; it is left alone
-     * @throws PriceCsvException when the file cannot be used; nothing is written then
+     * @throws PriceCsvException when the file cannot be used; nothing is left behind then
      */
-    public DatasetInfo saveAs(String id, String originalName, byte[] content) throws PriceCsvException, IOException {
+    public DatasetInfo saveAs(String id, String originalName, InputStream content)
+            throws PriceCsvException, IOException {
         if (Files.exists(dir.resolve(checkId(id)))) {
             throw new FileAlreadyExistsException(dir.resolve(id).toString(), null, "a dataset with this id exists");
         }
-        return save(id, originalName, content);
+        return store(id, originalName, content).info();
     }
 
-    private DatasetInfo save(String chosenId, String originalName, byte[] content)
-            throws PriceCsvException, IOException {
-        String name = cleanName(originalName);
-        ParsedPrices prices = parser.parse(content, name);
+    /** A dataset just stored, with what the parser read from it. */
+    record Stored(DatasetInfo info, ParsedPrices prices) {
+    }
 
+    /**
+     * Stores a new dataset and returns what was read, so that the caller need not parse it again.
+     *
+     * @param chosenId the id to use, or {@code null} for a new random one
+     */
+    Stored store(String chosenId, String originalName, InputStream content) throws PriceCsvException, IOException {
+        String name = cleanName(originalName);
         Files.createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + randomHex(8));
         Files.createDirectory(temp);
         try {
+            Path original = temp.resolve(ORIGINAL_FILE);
+            // Written first and parsed from disk, so neither the bytes nor their text are in memory.
+            Files.copy(content, original);
+            ParsedPrices prices = parser.parse(original, name);
+            sync(original);
             String id = chosenId != null ? chosenId : newId();
             DatasetInfo info = new DatasetInfo(id, name, prices.rows(), prices.from().toString(),
                     prices.to().toString(), prices.columns(),
                     new DatasetInfo.Skipped(prices.skippedCount(), prices.skippedExamples()),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-            writeAndSync(temp.resolve(ORIGINAL_FILE), content);
             writeAndSync(temp.resolve(INFO_FILE), json.writeValueAsBytes(info));
             syncDirectory(temp);
             Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(dir);
-            return info;
-        } catch (IOException | RuntimeException e) {
+            return new Stored(info, prices);
+        } catch (Throwable e) {
+            // A refused file too: its copy must not stay behind, and neither may a half-written one.
             deleteQuietly(temp, e);
             throw e;
         }
@@ -178,7 +206,7 @@ public final class DatasetStore {
      */
     public ParsedPrices load(String id) throws IOException, PriceCsvException {
         DatasetInfo info = find(id).orElseThrow(() -> new NoSuchElementException("no dataset with id " + id));
-        return parser.parse(Files.readAllBytes(dir.resolve(id).resolve(ORIGINAL_FILE)), info.name());
+        return parser.parse(dir.resolve(id).resolve(ORIGINAL_FILE), info.name());
     }
 
     /** The stored bytes of a dataset, exactly as uploaded. */
@@ -252,6 +280,13 @@ public final class DatasetStore {
         }
     }
 
+    /** Forces a file written without syncing to disk. */
+    private static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
     /**
      * Syncs a folder's entries, so that new files and renames survive a power cut. Linux allows
      * this; other systems refuse to open a folder as a channel, and there it is skipped.
@@ -265,7 +300,7 @@ public final class DatasetStore {
     }
 
     /** Removes a temp folder after a failed save, without hiding why the save failed. */
-    private static void deleteQuietly(Path folder, Exception failure) {
+    private static void deleteQuietly(Path folder, Throwable failure) {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

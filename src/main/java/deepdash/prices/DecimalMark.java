@@ -68,8 +68,22 @@ enum DecimalMark {
                 commaOnly++;
             }
         }
-        if (commaOnly != pointOnly) {
-            return commaOnly > pointOnly ? COMMA : POINT;
+        return choose(delimiter, pointOnly, commaOnly);
+    }
+
+    /**
+     * The mark {@link #detect} picks, from counts made elsewhere (the parser counts while it
+     * streams, without keeping the cells).
+     *
+     * @param pointOnlyCells cells that read only with {@link #POINT}
+     * @param commaOnlyCells cells that read only with {@link #COMMA}
+     */
+    static DecimalMark choose(char delimiter, long pointOnlyCells, long commaOnlyCells) {
+        if (delimiter == ',') {
+            return POINT;
+        }
+        if (commaOnlyCells != pointOnlyCells) {
+            return commaOnlyCells > pointOnlyCells ? COMMA : POINT;
         }
         // No evidence either way: ';' is the delimiter of locales that write decimal commas.
         return delimiter == ';' ? COMMA : POINT;

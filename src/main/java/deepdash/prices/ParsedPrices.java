@@ -18,7 +18,7 @@ import java.util.Set;
  * numeric column is missing or unusable instead of storing a gap, so no array here holds
  * {@code NaN}.
  *
- * @param dates the trading days, strictly ascending
+ * @param dates the trading days, strictly ascending; unmodifiable, held as epoch days
  * @param columns the numeric columns, named as in the file's header and in its order
  * @param values one array per column, keyed by the names in {@code columns}, each as long as
  *     {@code dates}; the arrays are shared, not copied, so callers must not change them (use
@@ -34,14 +34,16 @@ public record ParsedPrices(
         List<String> skippedExamples) {
 
     public ParsedPrices {
-        dates = List.copyOf(dates);
+        // Kept as epoch days: a long series' LocalDate objects outweighed its prices.
+        EpochDayList days = EpochDayList.copyOf(dates);
+        dates = days;
         columns = List.copyOf(columns);
         skippedExamples = List.copyOf(skippedExamples);
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("a price series needs at least one row");
         }
-        for (int i = 1; i < dates.size(); i++) {
-            if (!dates.get(i).isAfter(dates.get(i - 1))) {
+        for (int i = 1; i < days.size(); i++) {
+            if (days.epochDay(i) <= days.epochDay(i - 1)) {
                 throw new IllegalArgumentException("dates must be strictly ascending: " + dates.get(i - 1)
                         + " is followed by " + dates.get(i));
             }

@@ -1,20 +1,23 @@
 package deepdash.prices;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -73,6 +76,7 @@ public final class PriceCsvParser {
     private static final Set<String> MISSING_VALUES = Set.of("", "null", "nan", "n/a", "na", "-");
     private static final char[] DELIMITERS = {',', ';', '\t'};
     private static final int MAX_QUOTED_CHARS = 40;
+    private static final int MAX_HEADER_CHARS = 64 * 1024;
 
     /**
      * Reads {@code content} as a price CSV.
@@ -82,72 +86,102 @@ public final class PriceCsvParser {
      * @throws PriceCsvException when the file cannot be used, saying why in words for the user
      */
     public ParsedPrices parse(byte[] content, String fileName) throws PriceCsvException {
-        Objects.requireNonNull(content, "content");
-        String text = CsvText.decode(content, fileName);
-        if (text.isBlank()) {
+        try {
+            return parse(CsvSource.of(content), fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory cannot fail", e);
+        }
+    }
+
+    /**
+     * Reads a file as a price CSV, as a stream: memory grows with the rows used, not with the file.
+     *
+     * @param file the file, read a few times over
+     * @param fileName the name the user gave the file, used only in messages; may be {@code null}
+     * @throws PriceCsvException when the file cannot be used, saying why in words for the user
+     * @throws IOException when the file cannot be read
+     */
+    public ParsedPrices parse(Path file, String fileName) throws PriceCsvException, IOException {
+        return parse(CsvSource.of(file), fileName);
+    }
+
+    /**
+     * Three passes over the text, none of which keeps it: the first chooses the encoding (and
+     * refuses binary files), the second reads the header and counts which columns hold numbers and
+     * which decimal mark they use, the third keeps the usable rows as numbers. The text is read
+     * again rather than kept because a file is tens of bytes a row as text and a hundred or more as
+     * Java strings, while a row of numbers is eight bytes a column.
+     */
+    private ParsedPrices parse(CsvSource source, String fileName) throws PriceCsvException, IOException {
+        CsvText.Encoding encoding = CsvText.detect(source, fileName);
+        String headerLine = firstNonBlankLine(source, encoding);
+        if (headerLine == null) {
             throw new PriceCsvException(fileName, "the file is empty");
         }
-        char delimiter = detectDelimiter(firstNonBlankLine(text), fileName);
-        List<RawRow> records = tokenize(text, delimiter, fileName);
-        if (records.isEmpty()) {
-            throw new PriceCsvException(fileName, "the file is empty: it holds only delimiters");
-        }
-        RawRow headerRow = records.get(0);
-        String[] header = headerRow.cells();
-        refuseDuplicateNames(header, fileName);
-        int dateColumn = findDateColumn(header, headerRow.line(), fileName);
-        if (records.size() == 1) {
-            throw new PriceCsvException(fileName, "the file has a header line but no rows of prices");
-        }
-
-        SkipLog skips = new SkipLog();
-        List<RawRow> fitting = new ArrayList<>();
-        for (RawRow row : records.subList(1, records.size())) {
-            String[] cells = fitColumnCount(row.cells(), header.length);
-            if (cells == null) {
-                skips.add(row.line(), "line " + row.line() + ": expected " + header.length + " columns, found "
-                        + row.cells().length);
-            } else {
-                fitting.add(new RawRow(row.line(), cells));
-            }
-        }
-
-        List<Integer> candidates = new ArrayList<>();
-        for (int c = 0; c < header.length; c++) {
-            if (c != dateColumn && !header[c].isEmpty()) {
-                candidates.add(c);
-            }
-        }
-        DecimalMark mark = DecimalMark.detect(delimiter, () -> fitting.stream()
-                .flatMap(row -> candidates.stream().map(c -> row.cells()[c]))
-                .iterator());
-        List<Integer> numeric = findNumericColumns(fitting, candidates, mark);
-        if (numeric.stream().allMatch(c -> ColumnNames.isVolume(header[c])) && !fitting.isEmpty()) {
+        char delimiter = detectDelimiter(headerLine, fileName);
+        Survey survey = survey(source, encoding, delimiter, fileName);
+        String[] header = survey.header;
+        int dateColumn = survey.dateColumn;
+        DecimalMark mark = DecimalMark.choose(delimiter, survey.pointOnlyCells, survey.commaOnlyCells);
+        List<Integer> numeric = survey.numericColumns(mark);
+        if (numeric.stream().allMatch(c -> ColumnNames.isVolume(header[c])) && survey.fittingRows > 0) {
             throw new PriceCsvException(fileName, "no numeric price column: expected columns such as Open, High,"
                     + " Low, Close; found columns: " + namedColumns(header));
         }
 
-        List<UsableRow> usable = new ArrayList<>();
-        for (RawRow row : fitting) {
-            UsableRow parsed = readRow(row, header, dateColumn, numeric, mark, skips);
-            if (parsed != null) {
-                usable.add(parsed);
+        SkipLog skips = new SkipLog();
+        NumericColumn[] numericColumns = NumericColumn.of(header, numeric);
+        UsableRows usable = new UsableRows(numeric.size());
+        double[] scratch = new double[numeric.size()];
+        boolean[] headerSeen = {false};
+        forEachRecord(source, encoding, delimiter, fileName, (line, cells) -> {
+            if (!headerSeen[0]) {
+                headerSeen[0] = true;
+                return;
             }
-        }
-        List<UsableRow> kept = sortAndDropDuplicates(usable, skips, fileName);
-        if (kept.size() < MIN_USABLE_ROWS) {
-            String detail = "too few usable rows: " + kept.size() + " usable and " + skips.count()
+            String[] fitted = fitColumnCount(cells, header.length);
+            if (fitted == null) {
+                skips.add(line, "line " + line + ": expected " + header.length + " columns, found " + cells.length);
+            } else {
+                readRow(line, fitted, header, dateColumn, numericColumns, mark, skips, usable, scratch);
+            }
+        });
+        int[] kept = sortAndDropDuplicates(usable, skips, fileName);
+        if (kept.length < MIN_USABLE_ROWS) {
+            String detail = "too few usable rows: " + kept.length + " usable and " + skips.count()
                     + " skipped, but at least " + MIN_USABLE_ROWS + " are needed";
             if (skips.count() > 0) {
                 detail += "; first skipped: " + skips.examples().get(0);
             }
             throw new PriceCsvException(fileName, detail);
         }
-        return toParsedPrices(kept, header, numeric, skips);
+        return toParsedPrices(usable, kept, header, numeric, skips);
     }
 
-    private static String firstNonBlankLine(String text) {
-        return text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+    /**
+     * The first line holding more than whitespace, cut at {@value #MAX_HEADER_CHARS} characters
+     * (no header is longer; the cut keeps a file of one endless line from being held whole);
+     * {@code null} when the file is blank.
+     */
+    private static String firstNonBlankLine(CsvSource source, CsvText.Encoding encoding) throws IOException {
+        try (Reader text = new BufferedReader(CsvText.open(source, encoding))) {
+            StringBuilder line = new StringBuilder();
+            boolean blank = true;
+            for (int c = text.read(); c >= 0; c = text.read()) {
+                if (c == '\n' || c == '\r') {
+                    if (!blank) {
+                        return line.toString();
+                    }
+                    line.setLength(0);
+                } else {
+                    if (line.length() < MAX_HEADER_CHARS) {
+                        line.append((char) c);
+                    }
+                    blank &= Character.isWhitespace(c);
+                }
+            }
+            return blank ? null : line.toString();
+        }
     }
 
     private static char detectDelimiter(String headerLine, String fileName) throws PriceCsvException {
@@ -182,7 +216,35 @@ public final class PriceCsvParser {
         return count;
     }
 
-    private static List<RawRow> tokenize(String text, char delimiter, String fileName) throws PriceCsvException {
+    /**
+     * Reads the header and counts, for every column that may hold numbers, how many rows hold
+     * one. The whole file is tokenized before a header problem is reported, so that a broken
+     * quote anywhere is reported first, as it was when the file was tokenized whole.
+     */
+    private static Survey survey(CsvSource source, CsvText.Encoding encoding, char delimiter, String fileName)
+            throws PriceCsvException, IOException {
+        Survey survey = new Survey(delimiter);
+        forEachRecord(source, encoding, delimiter, fileName, survey::add);
+        if (survey.header == null) {
+            throw new PriceCsvException(fileName, "the file is empty: it holds only delimiters");
+        }
+        refuseDuplicateNames(survey.header, fileName);
+        findDateColumn(survey.header, survey.headerLine, fileName);
+        if (survey.dataRows == 0) {
+            throw new PriceCsvException(fileName, "the file has a header line but no rows of prices");
+        }
+        return survey;
+    }
+
+    /** What the parser does with each record: its line and its cells, stripped of whitespace. */
+    @FunctionalInterface
+    private interface RecordHandler {
+        void accept(int line, String[] cells) throws PriceCsvException;
+    }
+
+    /** Tokenizes the file as a stream, skipping records whose cells are all empty. */
+    private static void forEachRecord(CsvSource source, CsvText.Encoding encoding, char delimiter, String fileName,
+            RecordHandler handler) throws PriceCsvException, IOException {
         // Commons CSV rather than String.split: quoted fields may hold the delimiter ("1,234.56"),
         // doubled quotes and even line breaks, and a well-tested RFC 4180 tokenizer gets those and
         // the CR/LF variants right, leaving this class only the rules about prices.
@@ -194,30 +256,33 @@ public final class PriceCsvParser {
                 // letting the library skip them would shift the positions it reports.
                 .setIgnoreEmptyLines(false)
                 .get();
-        LineIndex lines = new LineIndex(text);
-        List<RawRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, format)) {
+        try (LineCountingReader text = new LineCountingReader(CsvText.open(source, encoding));
+                CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
             for (CSVRecord record : parser) {
                 String[] cells = record.values();
-                if (!Arrays.stream(cells).allMatch(String::isEmpty)) {
-                    rows.add(new RawRow(lines.lineOf(record.getCharacterPosition()), cells));
+                if (Arrays.stream(cells).allMatch(String::isEmpty)) {
+                    continue;
                 }
+                // Column names and values are compared and reported without surrounding whitespace.
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = cells[i].strip();
+                }
+                handler.accept(text.lineOf(record.getCharacterPosition()), cells);
             }
-        } catch (IOException | UncheckedIOException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
+        } catch (CSVException e) {
+            throw invalidCsv(fileName, e);
+        } catch (UncheckedIOException e) {
+            // The record iterator wraps what the tokenizer throws: a broken file, or a failed read.
+            if (e.getCause() instanceof CSVException broken) {
+                throw invalidCsv(fileName, broken);
             }
-            throw new PriceCsvException(fileName, "not a valid CSV file: " + cause.getMessage()
-                    + " (is a quote character missing its closing quote?)");
+            throw e.getCause();
         }
-        for (RawRow row : rows) {
-            // Column names and values are compared and reported without surrounding whitespace.
-            for (int i = 0; i < row.cells().length; i++) {
-                row.cells()[i] = row.cells()[i].strip();
-            }
-        }
-        return rows;
+    }
+
+    private static PriceCsvException invalidCsv(String fileName, CSVException e) {
+        return new PriceCsvException(fileName, "not a valid CSV file: " + e.getMessage()
+                + " (is a quote character missing its closing quote?)");
     }
 
     private static void refuseDuplicateNames(String[] header, String fileName) throws PriceCsvException {
@@ -232,12 +297,9 @@ public final class PriceCsvParser {
     }
 
     private static int findDateColumn(String[] header, int headerLine, String fileName) throws PriceCsvException {
-        for (String wanted : DATE_COLUMN_NAMES) {
-            for (int c = 0; c < header.length; c++) {
-                if (header[c].equalsIgnoreCase(wanted)) {
-                    return c;
-                }
-            }
+        int column = indexOfDateColumn(header);
+        if (column >= 0) {
+            return column;
         }
         for (String name : header) {
             if (PriceDates.parse(name).isPresent()) {
@@ -248,6 +310,18 @@ public final class PriceCsvParser {
         }
         throw new PriceCsvException(fileName, "no date column: expected a column named Date; found columns: "
                 + namedColumns(header));
+    }
+
+    /** The date column, or -1 when there is none. */
+    private static int indexOfDateColumn(String[] header) {
+        for (String wanted : DATE_COLUMN_NAMES) {
+            for (int c = 0; c < header.length; c++) {
+                if (header[c].equalsIgnoreCase(wanted)) {
+                    return c;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The row's cells when they fit the header, trailing blank cells aside; else {@code null}. */
@@ -266,110 +340,100 @@ public final class PriceCsvParser {
         return Arrays.copyOf(cells, columnCount);
     }
 
-    private static List<Integer> findNumericColumns(List<RawRow> rows, List<Integer> candidates, DecimalMark mark) {
-        int rowsWithValues = 0;
-        int[] numbers = new int[candidates.size()];
-        for (RawRow row : rows) {
-            boolean anyValue = false;
-            for (int i = 0; i < candidates.size(); i++) {
-                String cell = row.cells()[candidates.get(i)];
-                anyValue |= !isMissing(cell);
-                if (mark.parse(cell).isPresent()) {
-                    numbers[i]++;
-                }
-            }
-            if (anyValue) {
-                rowsWithValues++;
-            }
+    /**
+     * A numeric column with what its name says about its values, worked out once per file rather
+     * than once per cell (the name rules use regular expressions).
+     */
+    private record NumericColumn(int index, String name, boolean price, boolean volume) {
+
+        static NumericColumn[] of(String[] header, List<Integer> numeric) {
+            return numeric.stream()
+                    .map(c -> new NumericColumn(c, header[c], ColumnNames.isPrice(header[c]),
+                            ColumnNames.isVolume(header[c])))
+                    .toArray(NumericColumn[]::new);
         }
-        List<Integer> numeric = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (numbers[i] > 0 && 2L * numbers[i] > rowsWithValues) {
-                numeric.add(candidates.get(i));
-            }
-        }
-        return numeric;
     }
 
-    /** The row's date and values, or {@code null} after logging why it cannot be used. */
-    private static UsableRow readRow(RawRow row, String[] header, int dateColumn, List<Integer> numeric,
-            DecimalMark mark, SkipLog skips) {
-        String at = "line " + row.line();
-        String dateCell = row.cells()[dateColumn];
+    /**
+     * Adds the row's date and values to {@code usable}, or logs why it cannot be used. Messages
+     * are only built for rows that are skipped: this runs once per row of files with a million.
+     */
+    private static void readRow(int line, String[] cells, String[] header, int dateColumn, NumericColumn[] numeric,
+            DecimalMark mark, SkipLog skips, UsableRows usable, double[] values) {
+        String dateCell = cells[dateColumn];
         Optional<LocalDate> date = PriceDates.parse(dateCell);
         if (date.isEmpty()) {
             String problem = dateCell.isEmpty() ? "missing date" : quote(dateCell) + " is not a date";
-            skips.add(row.line(), at + ", column " + header[dateColumn] + ": " + problem + " ("
+            skips.add(line, "line " + line + ", column " + header[dateColumn] + ": " + problem + " ("
                     + PriceDates.EXPECTED + ")");
-            return null;
+            return;
         }
-        if (numeric.stream().allMatch(c -> isMissing(row.cells()[c]))) {
-            skips.add(row.line(), at + ": no values (" + quote(row.cells()[numeric.get(0)]) + ")");
-            return null;
+        boolean allMissing = true;
+        for (NumericColumn column : numeric) {
+            allMissing &= isMissing(cells[column.index()]);
         }
-        double[] values = new double[numeric.size()];
-        for (int i = 0; i < numeric.size(); i++) {
-            String name = header[numeric.get(i)];
-            String cell = row.cells()[numeric.get(i)];
-            String where = at + ", column " + name + ": ";
+        if (allMissing) {
+            skips.add(line, "line " + line + ": no values (" + quote(cells[numeric[0].index()]) + ")");
+            return;
+        }
+        for (int i = 0; i < numeric.length; i++) {
+            NumericColumn column = numeric[i];
+            String cell = cells[column.index()];
             OptionalDouble value = mark.parse(cell);
+            String problem = null;
             if (value.isEmpty()) {
-                skips.add(row.line(), where + (isMissing(cell) ? "missing value (" + quote(cell) + ")"
-                        : quote(cell) + " is not a number"));
-                return null;
+                problem = isMissing(cell) ? "missing value (" + quote(cell) + ")" : quote(cell) + " is not a number";
+            } else if (column.price() && value.getAsDouble() <= 0) {
+                problem = "a price must be positive, found " + quote(cell);
+            } else if (column.volume() && value.getAsDouble() < 0) {
+                problem = "a volume cannot be negative, found " + quote(cell);
             }
-            double v = value.getAsDouble();
-            if (ColumnNames.isPrice(name) && v <= 0) {
-                skips.add(row.line(), where + "a price must be positive, found " + quote(cell));
-                return null;
+            if (problem != null) {
+                skips.add(line, "line " + line + ", column " + column.name() + ": " + problem);
+                return;
             }
-            if (ColumnNames.isVolume(name) && v < 0) {
-                skips.add(row.line(), where + "a volume cannot be negative, found " + quote(cell));
-                return null;
-            }
-            values[i] = v;
+            values[i] = value.getAsDouble();
         }
-        return new UsableRow(row.line(), date.get(), values);
+        usable.add(line, date.get(), values);
     }
 
-    private static List<UsableRow> sortAndDropDuplicates(List<UsableRow> rows, SkipLog skips, String fileName)
+    /**
+     * The usable rows' indices in date order, with rows repeating an earlier row's date and
+     * values left out (and logged).
+     *
+     * @throws PriceCsvException when two rows have the same date and different values
+     */
+    private static int[] sortAndDropDuplicates(UsableRows rows, SkipLog skips, String fileName)
             throws PriceCsvException {
-        List<UsableRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(UsableRow::date).thenComparingInt(UsableRow::line));
-        List<UsableRow> kept = new ArrayList<>(sorted.size());
-        for (UsableRow row : sorted) {
-            UsableRow previous = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-            if (previous == null || !previous.date().equals(row.date())) {
-                kept.add(row);
-            } else if (Arrays.equals(previous.values(), row.values())) {
-                skips.add(row.line(), "line " + row.line() + ": duplicate of line " + previous.line() + " ("
-                        + row.date() + ")");
+        int[] sorted = rows.byDate();
+        int[] kept = new int[sorted.length];
+        int count = 0;
+        for (int row : sorted) {
+            int previous = count == 0 ? -1 : kept[count - 1];
+            if (previous < 0 || rows.epochDay(previous) != rows.epochDay(row)) {
+                kept[count++] = row;
+            } else if (rows.sameValues(previous, row)) {
+                skips.add(rows.line(row), "line " + rows.line(row) + ": duplicate of line " + rows.line(previous)
+                        + " (" + rows.date(row) + ")");
             } else {
-                throw new PriceCsvException(fileName, "duplicate date " + row.date() + " with different values on"
-                        + " lines " + previous.line() + " and " + row.line() + "; keep only one of them");
+                throw new PriceCsvException(fileName, "duplicate date " + rows.date(row) + " with different values"
+                        + " on lines " + rows.line(previous) + " and " + rows.line(row) + "; keep only one of them");
             }
         }
-        return kept;
+        return Arrays.copyOf(kept, count);
     }
 
-    private static ParsedPrices toParsedPrices(List<UsableRow> rows, String[] header, List<Integer> numeric,
+    private static ParsedPrices toParsedPrices(UsableRows rows, int[] kept, String[] header, List<Integer> numeric,
             SkipLog skips) {
-        List<LocalDate> dates = new ArrayList<>(rows.size());
-        for (UsableRow row : rows) {
-            dates.add(row.date());
-        }
         List<String> columns = new ArrayList<>();
         Map<String, double[]> values = new LinkedHashMap<>();
         for (int i = 0; i < numeric.size(); i++) {
-            double[] series = new double[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                series[r] = rows.get(r).values()[i];
-            }
             String name = header[numeric.get(i)];
             columns.add(name);
-            values.put(name, series);
+            values.put(name, rows.column(i, kept, kept.length));
         }
-        return new ParsedPrices(dates, columns, values, skips.count(), skips.examples());
+        return new ParsedPrices(EpochDayList.wrap(rows.epochDays(kept, kept.length)), columns, values, skips.count(),
+                skips.examples());
     }
 
     private static boolean isMissing(String cell) {
@@ -386,12 +450,90 @@ public final class PriceCsvParser {
         return "'" + shown + "'";
     }
 
-    /** A record as the tokenizer returned it, with the line of the file it starts on. */
-    private record RawRow(int line, String[] cells) {
-    }
+    /**
+     * What the second pass learns: the header and, for every column other than the date that may
+     * hold numbers, how many rows hold one under each decimal mark. Counts only, no cells.
+     */
+    private static final class Survey {
 
-    /** A row whose date and values all passed, in the order of the numeric columns. */
-    private record UsableRow(int line, LocalDate date, double[] values) {
+        private final char delimiter;
+        String[] header;
+        int headerLine;
+        int dateColumn = -1;
+        /** The columns that may be numeric: named, and not the date. */
+        private int[] candidates = new int[0];
+        private int[] pointNumbers = new int[0];
+        private int[] commaNumbers = new int[0];
+        /** Data rows, whatever their column count. */
+        int dataRows;
+        /** Data rows whose cells fit the header. */
+        int fittingRows;
+        /** Fitting rows with a value in any candidate column. */
+        private int rowsWithValues;
+        long pointOnlyCells;
+        long commaOnlyCells;
+
+        Survey(char delimiter) {
+            this.delimiter = delimiter;
+        }
+
+        void add(int line, String[] cells) {
+            if (header == null) {
+                header = cells;
+                headerLine = line;
+                dateColumn = indexOfDateColumn(cells);
+                if (dateColumn >= 0) {
+                    candidates = IntStream.range(0, cells.length)
+                            .filter(c -> c != dateColumn && !cells[c].isEmpty())
+                            .toArray();
+                    pointNumbers = new int[candidates.length];
+                    commaNumbers = new int[candidates.length];
+                }
+                return;
+            }
+            dataRows++;
+            String[] fitted = fitColumnCount(cells, header.length);
+            if (fitted == null) {
+                return;
+            }
+            fittingRows++;
+            boolean anyValue = false;
+            for (int i = 0; i < candidates.length; i++) {
+                String cell = fitted[candidates[i]];
+                anyValue |= !isMissing(cell);
+                boolean point = DecimalMark.POINT.parse(cell).isPresent();
+                if (point) {
+                    pointNumbers[i]++;
+                }
+                // A comma-delimited file always uses decimal points (see DecimalMark.detect).
+                if (delimiter != ',') {
+                    boolean comma = DecimalMark.COMMA.parse(cell).isPresent();
+                    if (comma) {
+                        commaNumbers[i]++;
+                    }
+                    if (point && !comma) {
+                        pointOnlyCells++;
+                    } else if (comma && !point) {
+                        commaOnlyCells++;
+                    }
+                }
+            }
+            if (anyValue) {
+                rowsWithValues++;
+            }
+        }
+
+        /** The columns more than half of the rows with any value hold a number in, read with {@code mark}. */
+        List<Integer> numericColumns(DecimalMark mark) {
+            int[] numbers = mark == DecimalMark.POINT ? pointNumbers : commaNumbers;
+            List<Integer> numeric = new ArrayList<>();
+            for (int i = 0; i < candidates.length; i++) {
+                if (numbers[i] > 0 && 2L * numbers[i] > rowsWithValues) {
+                    numeric.add(candidates[i]);
+                }
+            }
+            return numeric;
+        }
     }
 
     /** Counts skipped rows and keeps the reasons for the ones nearest the top of the file. */
@@ -414,32 +556,6 @@ public final class PriceCsvParser {
 
         List<String> examples() {
             return List.copyOf(firstReasons.values());
-        }
-    }
-
-    /** Finds the 1-based line of a character position, counting LF, CRLF and lone CR as line ends. */
-    private static final class LineIndex {
-
-        private final int[] lineStarts;
-
-        LineIndex(String text) {
-            int[] starts = new int[16];
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i + 1;
-                }
-            }
-            this.lineStarts = Arrays.copyOf(starts, count);
-        }
-
-        int lineOf(long position) {
-            int index = Arrays.binarySearch(lineStarts, (int) position);
-            return index >= 0 ? index + 1 : -index - 1;
         }
     }
 }

@@ -10,15 +10,33 @@ import java.util.Locale;
 /**
  * Reads one uploaded file from a multipart request, refusing what is too large with 413 before
  * anything is stored: first by the declared length, then by the size Jetty counted (its multipart
- * limits are set from the same number in {@code App}).
+ * limits are set from the same number in {@code App}). Jetty keeps every file part above a small
+ * threshold in a temporary file (also set in {@code App}), and the content is handed on as a
+ * stream, so no upload is ever held whole in memory.
  */
 public final class Uploads {
 
     /** Room for the multipart boundaries and part headers around the file itself. */
     public static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-    /** An uploaded file: the name the browser sent and the bytes. */
-    public record Upload(String fileName, byte[] content) {
+    /** File parts larger than this are written to a temporary file as they arrive, not kept in memory. */
+    public static final int MAX_IN_MEMORY_PART_BYTES = 64 * 1024;
+
+    /** What a refused upload is told to wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * An uploaded file, as Jetty keeps it until the request ends.
+     *
+     * @param fileName the name the browser sent
+     * @param sizeBytes its length
+     */
+    public record Upload(String fileName, long sizeBytes, UploadedFile file) {
+
+        /** A new stream over the file's bytes; the caller closes it. */
+        public InputStream content() {
+            return file.content();
+        }
     }
 
     private Uploads() {
@@ -31,14 +49,7 @@ public final class Uploads {
      *     request is not multipart or has no such field
      */
     public static Upload read(Context ctx, String field, long maxBytes) throws Exception {
-        long declared = declaredLength(ctx);
-        if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
-            throw tooLarge(field, maxBytes);
-        }
-        if (!ctx.isMultipartFormData()) {
-            throw new BadRequestException(field, "send the file as multipart/form-data in a field named \""
-                    + field + "\"");
-        }
+        checkHeaders(ctx, field, maxBytes);
         UploadedFile file;
         try {
             file = ctx.uploadedFile(field);
@@ -60,9 +71,36 @@ public final class Uploads {
         if (file.size() > maxBytes) {
             throw tooLarge(field, maxBytes);
         }
-        try (InputStream content = file.content()) {
-            return new Upload(file.filename(), content.readAllBytes());
+        return new Upload(file.filename(), file.size(), file);
+    }
+
+    /**
+     * Refuses what the headers alone show to be wrong, before the body is read: 413 when the
+     * declared length is over the limit, 400 when the request is not multipart.
+     */
+    public static void checkHeaders(Context ctx, String field, long maxBytes) {
+        long declared = declaredLength(ctx);
+        if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+            throw tooLarge(field, maxBytes);
         }
+        if (!ctx.isMultipartFormData()) {
+            throw new BadRequestException(field, "send the file as multipart/form-data in a field named \""
+                    + field + "\"");
+        }
+    }
+
+    /**
+     * The refusal for an upload that finds every upload slot taken: 503, with a
+     * {@code Retry-After} header set on {@code ctx} here because the error mapping writes only the
+     * status and the body.
+     *
+     * @param limit how many uploads may be in progress at once
+     */
+    public static BadRequestException busy(Context ctx, String field, int limit) {
+        ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        return new BadRequestException(503, field, "the server is already receiving " + limit + " upload"
+                + (limit == 1 ? "" : "s") + ", its limit for uploads at once (set with --max-concurrent-uploads);"
+                + " try again in " + RETRY_AFTER_SECONDS + " seconds");
     }
 
     private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type, String messagePart) {

@@ -107,15 +107,51 @@ class CanvasImageDecoderTest {
 
         assertThatThrownBy(() -> decoder.decode(dataUrl(bomb)))
                 .isInstanceOf(InvalidDigitInputException.class)
-                .hasMessage("image: PNG declares 100000x100000 pixels; the limit is 2048x2048");
+                .hasMessage("image: PNG declares 100000x100000 pixels; the limit is 1024x1024");
     }
 
     @Test
     void refusesOneOversizedSide() {
         assertThatThrownBy(() -> decoder.decode(dataUrl(pngWithHeader(4096, 16, new byte[0]))))
-                .hasMessage("image: PNG declares 4096x16 pixels; the limit is 2048x2048");
+                .hasMessage("image: PNG declares 4096x16 pixels; the limit is 1024x1024");
         assertThatThrownBy(() -> decoder.decode(dataUrl(pngWithHeader(16, 0xFFFF_FFFF, new byte[0]))))
-                .hasMessage("image: PNG declares 16x4294967295 pixels; the limit is 2048x2048");
+                .hasMessage("image: PNG declares 16x4294967295 pixels; the limit is 1024x1024");
+    }
+
+    @Test
+    void refusesAWellFormedLargeSixteenBitImageFromItsHeaderWithoutDecodingIt() {
+        // 2048x2048 RGBA at 16 bits a channel: tens of kilobytes that took a second of CPU to decode.
+        byte[] large = GeneratedPngs.rgba(2048, 2048, 16);
+        CountingDecoder counting = new CountingDecoder();
+
+        assertThatThrownBy(() -> counting.decode(GeneratedPngs.dataUrl(large)))
+                .isInstanceOf(InvalidDigitInputException.class)
+                .hasMessage("image: PNG declares 2048x2048 pixels; the limit is 1024x1024");
+        assertThat(counting.decoded).isZero();
+        assertThat(large.length).isLessThan(100_000);
+    }
+
+    @Test
+    void refusesSixteenBitsPerChannelAtAnySizeWithoutDecoding() {
+        CountingDecoder counting = new CountingDecoder();
+
+        assertThatThrownBy(() -> counting.decode(GeneratedPngs.dataUrl(GeneratedPngs.rgba(280, 280, 16))))
+                .isInstanceOf(InvalidDigitInputException.class)
+                .hasMessage("image: PNG of 280x280 pixels uses 16 bits per channel; the limit is 8, as a canvas"
+                        + " exports");
+        assertThat(counting.decoded).isZero();
+    }
+
+    @Test
+    void decodesTheLargestImageAccepted() {
+        CountingDecoder counting = new CountingDecoder();
+
+        BufferedImage decoded = counting.decode(GeneratedPngs.dataUrl(GeneratedPngs.rgba(1024, 1024, 8)));
+
+        assertThat(decoded.getWidth()).isEqualTo(1024);
+        assertThat(decoded.getHeight()).isEqualTo(1024);
+        assertThat(decoded.getRGB(512, 512)).isEqualTo(0xFF000000);
+        assertThat(counting.decoded).isEqualTo(1);
     }
 
     @Test
@@ -170,6 +206,18 @@ class CanvasImageDecoderTest {
         BufferedImage decoded = decoder.decode(dataUrl(withText.toByteArray()));
 
         assertThat(argb(decoded)).isEqualTo(argb(canvas));
+    }
+
+    /** Counts how often the costly step, decoding the pixels, is reached. */
+    private static final class CountingDecoder extends CanvasImageDecoder {
+
+        int decoded;
+
+        @Override
+        BufferedImage decodePng(byte[] png) {
+            decoded++;
+            return super.decodePng(png);
+        }
     }
 
     /** A browser canvas export in miniature: transparent, one anti-aliased dark stroke. */

@@ -226,7 +226,15 @@ class PredictApiTest {
         String bomb = "data:image/png;base64," + Base64.getEncoder().encodeToString(pngHeader(100_000, 100_000));
 
         assertRefused(server.postJson("/api/predict", "{\"image\":\"" + bomb + "\"}"),
-                400, "image: PNG declares 100000x100000 pixels; the limit is 2048x2048");
+                400, "image: PNG declares 100000x100000 pixels; the limit is 1024x1024");
+    }
+
+    @Test
+    void refusesAWellFormedLargeSixteenBitPngFromItsHeader() throws Exception {
+        String large = GeneratedPngs.dataUrl(GeneratedPngs.rgba(2048, 2048, 16));
+
+        assertRefused(server.postJson("/api/predict", "{\"image\":\"" + large + "\"}"),
+                400, "image: PNG declares 2048x2048 pixels; the limit is 1024x1024");
     }
 
     @Test

@@ -82,13 +82,16 @@ class DatasetStoreTest {
     }
 
     @Test
-    void refusedUploadWritesNothing() {
+    void refusedUploadLeavesNothingBehind() throws Exception {
         DatasetStore store = storeAt(NOON);
 
         assertThatThrownBy(() -> store.save("bad.csv", utf8("Date,Close\n2023-01-01,1\n")))
                 .isInstanceOf(PriceCsvException.class);
 
-        assertThat(datasets()).doesNotExist();
+        // The upload is streamed into a temp folder before it is parsed; a refusal removes it.
+        try (Stream<Path> children = Files.list(datasets())) {
+            assertThat(children).isEmpty();
+        }
     }
 
     @Test

@@ -12,11 +12,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The file variants {@link PriceCsvParser} reads, and the rows it skips. */
 class PriceCsvParserTest {
@@ -216,6 +219,27 @@ class PriceCsvParserTest {
 
         assertThat(prices.rows()).isEqualTo(30);
         assertThat(prices.skippedExamples()).containsExactly("line 32: expected 7 columns, found 1");
+    }
+
+    @Test
+    void namesTheRightLineFarIntoALargeFileReadFromDisk(@TempDir Path dir) throws Exception {
+        // Thousands of lines with mixed line ends: many land a CR at the end of one read of the
+        // stream and its LF at the start of the next, which must still count as one line end.
+        List<String> rows = lines(5000, PriceCsvFixtures::yahooLine);
+        rows.set(4321, day(4321) + ",1,2,0.5,oops,1,100");
+        StringBuilder text = new StringBuilder(PriceCsvFixtures.YAHOO_HEADER);
+        for (int i = 0; i < rows.size(); i++) {
+            text.append(i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "\n").append(rows.get(i));
+        }
+        Path file = dir.resolve("long.csv");
+        Files.write(file, utf8("\uFEFF" + text));
+
+        ParsedPrices prices = parser.parse(file, "long.csv");
+
+        assertThat(prices.rows()).isEqualTo(4999);
+        assertThat(prices.skippedExamples()).containsExactly("line 4323, column Close: 'oops' is not a number");
+        assertThat(prices.to()).isEqualTo(day(4999));
+        assertThat(parser.parse(Files.readAllBytes(file), "long.csv").dates()).isEqualTo(prices.dates());
     }
 
     @Test
