@@ -1,16 +1,13 @@
 package deepdash.runs;
 
-/** A run setting a user got wrong; {@link #field()} names it so the form can point at it. */
-public class InvalidRunConfigException extends RuntimeException {
+import deepdash.errors.UserError;
 
-    private final String field;
+/** A run setting a user got wrong; {@link #field()} names it so the form can point at it. */
+public class InvalidRunConfigException extends UserError {
+
+    private static final long serialVersionUID = 1L;
 
     public InvalidRunConfigException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(400, field, field + ": " + message);
     }
 }

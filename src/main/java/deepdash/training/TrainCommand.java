@@ -2,6 +2,7 @@ package deepdash.training;
 
 import deepdash.DataDirectory;
 import deepdash.engine.EngineSettings;
+import deepdash.errors.UserError;
 import deepdash.forecast.Forecast;
 import deepdash.forecast.ForecastFiles;
 import deepdash.forecast.LstmRunSettings;
@@ -113,7 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
                         + "; choose a new --run-dir");
                 return 2;
             }
-        } catch (InvalidRunConfigException | PriceCsvException e) {
+        } catch (UserError e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -140,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
                 System.out.println("Run saved in " + folder);
             }
             return 0;
-        } catch (RuntimeException | IOException | PriceCsvException e) {
+        } catch (RuntimeException | IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             System.err.println("error: " + reason);
             RunStore.writeRecord(folder, files.record().ended(RunStatus.FAILED, reason, Instant.now()));
