@@ -1,6 +1,7 @@
 package deepdash;
 
 import deepdash.engine.EngineSettings;
+import deepdash.files.DataDirectory;
 import deepdash.training.TrainCommand;
 import java.nio.file.Path;
 import java.util.List;

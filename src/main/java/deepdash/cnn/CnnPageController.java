@@ -1,7 +1,7 @@
 package deepdash.cnn;
 
 import deepdash.model.ModelSummaryService;
-import deepdash.runs.RunConfig;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;

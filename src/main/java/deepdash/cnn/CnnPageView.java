@@ -1,7 +1,7 @@
 package deepdash.cnn;
 
 import deepdash.model.ModelSummary;
-import deepdash.runs.RunConfig;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.RunView;
 
 /**

@@ -1,7 +1,7 @@
 package deepdash.digits;
 
 import deepdash.json.Json;
-import deepdash.runs.RunRecord;
+import deepdash.protocol.RunRecord;
 import deepdash.runs.RunStore;
 import deepdash.training.CnnTraining;
 import deepdash.training.ModelFiles;

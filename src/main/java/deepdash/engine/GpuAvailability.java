@@ -1,8 +1,8 @@
 package deepdash.engine;
 
 import ai.djl.engine.Engine;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
 import deepdash.runs.RunService.RunConfigChecker;
 import java.nio.file.Path;
 

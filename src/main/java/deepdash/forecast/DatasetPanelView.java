@@ -4,7 +4,7 @@ import deepdash.prices.DatasetDetail;
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
 import deepdash.prices.PriceRow;
-import deepdash.runs.RunConfig;
+import deepdash.protocol.RunConfig;
 import java.util.List;
 import java.util.Locale;
 

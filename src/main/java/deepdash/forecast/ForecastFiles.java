@@ -1,7 +1,7 @@
 package deepdash.forecast;
 
+import deepdash.files.AtomicFiles;
 import deepdash.json.Json;
-import deepdash.runs.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package deepdash.forecast;
 
 import deepdash.prices.DatasetService;
 import deepdash.prices.ParsedPrices;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
 import deepdash.runs.RunService;
 import java.nio.file.Path;
 

@@ -2,8 +2,8 @@ package deepdash.forecast;
 
 import deepdash.model.ModelSummaryService;
 import deepdash.prices.ParsedPrices;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
 import deepdash.runs.RunConfigValidator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

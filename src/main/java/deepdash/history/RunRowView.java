@@ -1,10 +1,10 @@
 package deepdash.history;
 
+import deepdash.protocol.Progress;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.KeyMetric;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunStatus;
 import deepdash.runs.RunView;
-import deepdash.training.Progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

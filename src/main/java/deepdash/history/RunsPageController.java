@@ -1,10 +1,10 @@
 package deepdash.history;
 
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunExports;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
-import deepdash.runs.RunStatus;
 import deepdash.runs.RunStore;
 import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;

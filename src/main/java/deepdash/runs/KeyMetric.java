@@ -1,5 +1,7 @@
 package deepdash.runs;
 
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.TestResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.protocol.EpochMetrics;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.protocol.RunConfig;
 import java.util.Set;
 
 /**

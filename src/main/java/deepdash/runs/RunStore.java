@@ -1,7 +1,10 @@
 package deepdash.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import deepdash.files.AtomicFiles;
 import deepdash.json.Json;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -21,9 +21,10 @@ import ai.djl.training.loss.Loss;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import deepdash.model.CnnArchitecture;
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunConfig;
-import deepdash.runs.TestResult;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.Progress;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.TestResult;
 import java.nio.file.Path;
 import java.util.Random;
 

@@ -2,7 +2,7 @@ package deepdash.training;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import deepdash.runs.AtomicFiles;
+import deepdash.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

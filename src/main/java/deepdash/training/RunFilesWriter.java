@@ -1,9 +1,9 @@
 package deepdash.training;
 
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunRecord;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.TestResult;
 import deepdash.runs.RunStore;
-import deepdash.runs.TestResult;
 import java.nio.file.Path;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package deepdash.training;
 
-import deepdash.DataDirectory;
 import deepdash.engine.EngineSettings;
 import deepdash.errors.UserError;
+import deepdash.files.DataDirectory;
 import deepdash.forecast.Forecast;
 import deepdash.forecast.ForecastFiles;
 import deepdash.forecast.LstmRunSettings;
@@ -11,11 +11,11 @@ import deepdash.prices.DatasetStore;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvException;
 import deepdash.prices.PriceCsvParser;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
 import deepdash.runs.RunConfigValidator;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
 import deepdash.runs.RunStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package deepdash.digits;
 
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.TestResult;
 import deepdash.runs.RunStore;
-import deepdash.runs.TestResult;
 import deepdash.training.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;

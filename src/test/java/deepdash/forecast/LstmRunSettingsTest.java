@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import deepdash.prices.ParsedPrices;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.support.SyntheticRuns;

@@ -2,6 +2,9 @@ package deepdash.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;
 import deepdash.support.TestServer;

@@ -3,6 +3,9 @@ package deepdash.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import deepdash.web.BadRequestException;
 import java.time.Instant;
 import java.util.Map;

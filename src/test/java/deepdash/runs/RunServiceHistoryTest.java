@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import deepdash.events.EventHub;
 import deepdash.events.Subscription;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;
 import java.nio.file.Files;

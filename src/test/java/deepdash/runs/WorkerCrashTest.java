@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
 import deepdash.support.SseStream;
 import deepdash.support.SseStream.Event;
 import deepdash.support.TestServer;

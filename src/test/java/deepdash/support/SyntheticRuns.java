@@ -1,11 +1,11 @@
 package deepdash.support;
 
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.TestResult;
 import deepdash.runs.RunStore;
-import deepdash.runs.TestResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import deepdash.engine.EngineSettings;
 import deepdash.mnist.MnistData;
-import deepdash.runs.RunConfig;
-import deepdash.runs.TestResult;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.TestResult;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

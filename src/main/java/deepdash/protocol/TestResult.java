@@ -1,4 +1,4 @@
-package deepdash.runs;
+package deepdash.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package deepdash;
+package deepdash.files;
 
 import java.nio.file.Path;
 

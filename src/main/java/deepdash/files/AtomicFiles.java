@@ -1,4 +1,4 @@
-package deepdash.runs;
+package deepdash.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

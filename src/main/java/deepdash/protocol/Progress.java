@@ -1,4 +1,4 @@
-package deepdash.training;
+package deepdash.protocol;
 
 /**
  * Where a run is inside an epoch; the payload of a {@code progress} event.

@@ -1,4 +1,4 @@
-package deepdash.training;
+package deepdash.protocol;
 
 /**
  * The line protocol between a worker process and the server: each message is one stdout line,

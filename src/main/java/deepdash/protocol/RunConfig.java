@@ -1,10 +1,10 @@
-package deepdash.runs;
+package deepdash.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What the user asked for. CNN runs use the first six fields; LSTM runs also name a dataset and
- * its windowing. Checked before a run is created: CNN settings by {@link RunConfigValidator}, LSTM
+ * its windowing. Checked before a run is created: CNN settings by {@code deepdash.runs.RunConfigValidator}, LSTM
  * settings by {@code deepdash.forecast.LstmRunSettings}.
  *
  * @param trainLimit when set, only the first {@code trainLimit} of MNIST's 60,000 training images
