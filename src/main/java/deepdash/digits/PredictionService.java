@@ -12,6 +12,7 @@ import ai.djl.nn.convolutional.Convolution;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import deepdash.engine.MxnetDispatcher;
+import deepdash.files.FileTrees;
 import deepdash.model.CnnArchitecture;
 import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunRecord;
@@ -29,13 +30,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads drawn digits with a trained CNN: the newest completed CNN run by default, any other
@@ -199,7 +198,7 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private boolean hasParameters(String runId) {
-        return ModelFiles.hasParameters(RunStore.modelDir(store.runDir(runId)), CnnTraining.MODEL_NAME);
+        return store.folder(runId).hasParameters(CnnTraining.MODEL_NAME);
     }
 
     private static Double accuracy(TestResult test) {
@@ -249,7 +248,7 @@ public final class PredictionService implements AutoCloseable {
             if (SHIPPED_MODEL_ID.equals(id)) {
                 loadShipped(model);
             } else {
-                ModelFiles.load(model, RunStore.modelDir(store.runDir(id)));
+                ModelFiles.load(model, store.folder(id).modelDir());
             }
             return model;
         } catch (RuntimeException e) {
@@ -266,7 +265,7 @@ public final class PredictionService implements AutoCloseable {
                 ModelFiles.load(model, folder);
             } finally {
                 // The parameters are in memory now; the copy has done its job.
-                deleteRecursively(folder);
+                FileTrees.deleteTree(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the shipped model", e);
@@ -356,13 +355,5 @@ public final class PredictionService implements AutoCloseable {
                     raw.widthPixels(), maxima, levels));
         }
         return List.copyOf(layers);
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -2,9 +2,9 @@ package deepdash.engine;
 
 import ai.djl.engine.Engine;
 import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunService.RunConfigChecker;
-import java.nio.file.Path;
 
 /**
  * Refuses {@code device: gpu} at run creation when MXNet sees no GPU, so the user gets a 400 that
@@ -42,8 +42,8 @@ public final class GpuAvailability {
             }
 
             @Override
-            public void prepare(RunConfig checked, Path runDir) {
-                checker.prepare(checked, runDir);
+            public void prepare(RunConfig checked, RunFolder folder) {
+                checker.prepare(checked, folder);
             }
         };
     }

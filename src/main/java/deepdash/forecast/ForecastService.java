@@ -25,7 +25,7 @@ public final class ForecastService {
      */
     public Optional<Forecast> forecast(String runId) {
         runs.view(runId);
-        return ForecastFiles.read(store.runDir(runId));
+        return ForecastFiles.read(store.folder(runId));
     }
 
     /** The newest LSTM run, if any. */

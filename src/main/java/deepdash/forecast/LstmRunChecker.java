@@ -3,14 +3,14 @@ package deepdash.forecast;
 import deepdash.prices.DatasetService;
 import deepdash.prices.ParsedPrices;
 import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
 import deepdash.runs.InvalidRunConfigException;
 import deepdash.runs.RunService;
-import java.nio.file.Path;
 
 /**
  * The server's check of an LSTM run: the dataset must exist, then {@link LstmRunSettings} checks
  * the rest against its prices. When the run is created, the dataset's file is copied into the run
- * folder ({@link ForecastFiles#PRICES_FILE}); the worker reads that copy and nothing else.
+ * folder ({@link RunFolder#PRICES_FILE}); the worker reads that copy and nothing else.
  */
 public final class LstmRunChecker implements RunService.RunConfigChecker {
 
@@ -33,7 +33,7 @@ public final class LstmRunChecker implements RunService.RunConfigChecker {
     }
 
     @Override
-    public void prepare(RunConfig checked, Path runDir) {
-        ForecastFiles.copyPrices(datasets.originalFile(checked.dataset()), runDir);
+    public void prepare(RunConfig checked, RunFolder folder) {
+        folder.copyPrices(datasets.originalFile(checked.dataset()));
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.protocol.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,12 +54,12 @@ public final class RunExports {
         if (parameterFiles.isEmpty()) {
             return Optional.empty();
         }
-        Path runDir = store.runDir(id);
+        RunFolder folder = store.folder(id);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            add(zip, id + "/" + RunStore.RECORD_FILE, runDir.resolve(RunStore.RECORD_FILE));
+            add(zip, id + "/" + RunFolder.RECORD_FILE, folder.recordFile());
             for (Path file : parameterFiles) {
-                add(zip, id + "/" + RunStore.MODEL_FOLDER + "/" + file.getFileName(), file);
+                add(zip, id + "/" + RunFolder.MODEL_FOLDER + "/" + file.getFileName(), file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model files of run " + id, e);

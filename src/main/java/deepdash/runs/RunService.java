@@ -6,12 +6,12 @@ import deepdash.json.Json;
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.Progress;
 import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
 import deepdash.protocol.RunStatus;
 import deepdash.protocol.WorkerProtocol;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class RunService implements AutoCloseable {
          * before {@code run.json} is written: a folder without one is not a run, so a failure here
          * leaves no run behind.
          */
-        default void prepare(RunConfig checked, Path runDir) {
+        default void prepare(RunConfig checked, RunFolder folder) {
         }
     }
 
@@ -128,7 +128,7 @@ public final class RunService implements AutoCloseable {
         }
         RunConfig config = checker.apply(requested);
         RunRecord record = RunRecord.queued(RunStore.newId(clock.instant()), config, clock.instant());
-        checker.prepare(config, store.runDir(record.id()));
+        checker.prepare(config, store.folder(record.id()));
         store.write(record);
         LiveRun run = new LiveRun(record, List.of());
         runs.put(record.id(), run);
@@ -276,7 +276,7 @@ public final class RunService implements AutoCloseable {
     private void start(String id, LiveRun run) {
         Process process;
         try {
-            process = launcher.launch(store.runDir(id));
+            process = launcher.launch(store.folder(id).path());
         } catch (IOException | RuntimeException e) {
             running--;
             finish(id, run, RunStatus.FAILED, "the training worker could not start: " + e.getMessage());

@@ -3,11 +3,12 @@ package deepdash.training;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import deepdash.files.AtomicFiles;
+import deepdash.files.FileTrees;
+import deepdash.protocol.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Saves and loads trained parameters so that a crash never leaves a half-written model that
@@ -18,15 +19,6 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** The file DJL's {@code Model.load(modelDir, name)} finds. */
-    public static Path parametersFile(Path modelDir, String name) {
-        return modelDir.resolve(name + "-0000.params");
-    }
-
-    public static boolean hasParameters(Path modelDir, String name) {
-        return Files.isRegularFile(parametersFile(modelDir, name));
-    }
-
     public static void saveAtomically(Model model, Path modelDir) {
         String name = model.getName();
         try {
@@ -35,9 +27,10 @@ public final class ModelFiles {
             try {
                 model.setProperty("Epoch", "0");
                 model.save(temp, name);
-                AtomicFiles.moveIntoPlace(parametersFile(temp, name), parametersFile(modelDir, name));
+                AtomicFiles.moveIntoPlace(temp.resolve(RunFolder.parametersFileName(name)),
+                        modelDir.resolve(RunFolder.parametersFileName(name)));
             } finally {
-                deleteRecursively(temp);
+                FileTrees.deleteTree(temp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model into " + modelDir, e);
@@ -51,17 +44,6 @@ public final class ModelFiles {
             throw new UncheckedIOException("cannot read the model in " + modelDir, e);
         } catch (MalformedModelException e) {
             throw new IllegalStateException("the model in " + modelDir + " is damaged: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

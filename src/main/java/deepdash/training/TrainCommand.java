@@ -4,7 +4,6 @@ import deepdash.engine.EngineSettings;
 import deepdash.errors.UserError;
 import deepdash.files.DataDirectory;
 import deepdash.forecast.Forecast;
-import deepdash.forecast.ForecastFiles;
 import deepdash.forecast.LstmRunSettings;
 import deepdash.mnist.MnistData;
 import deepdash.prices.DatasetStore;
@@ -12,6 +11,7 @@ import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvException;
 import deepdash.prices.PriceCsvParser;
 import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
 import deepdash.protocol.RunStatus;
 import deepdash.runs.InvalidRunConfigException;
@@ -101,13 +101,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (exitWithParent) {
             watchParent(System.in);
         }
-        Path folder;
+        RunFolder folder;
         RunRecord record;
         try {
             folder = runFolder();
-            record = Files.isRegularFile(folder.resolve(RunStore.RECORD_FILE))
-                    ? RunStore.readRecord(folder)
-                    : createRecord(folder);
+            record = folder.hasRecord() ? folder.readRecord() : createRecord(folder);
             if (record.status() != RunStatus.QUEUED) {
                 // Training again into a used folder would mix two runs' epochs in one metrics file.
                 System.err.println("error: " + folder + " already holds a run that is " + record.status().wireName()
@@ -132,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                 trainLstm(folder, record, listener);
             } else if (CnnTraining.MODEL_NAME.equals(chosen)) {
                 MnistData data = MnistData.load(mnistDir);
-                new CnnTraining(record.config(), data, RunStore.modelDir(folder), listener, seed).run();
+                new CnnTraining(record.config(), data, folder.modelDir(), listener, seed).run();
             } else {
                 throw new IllegalArgumentException("model: the train command knows cnn and lstm, got \"" + chosen
                         + "\"");
@@ -144,30 +142,30 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (RuntimeException | IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             System.err.println("error: " + reason);
-            RunStore.writeRecord(folder, files.record().ended(RunStatus.FAILED, reason, Instant.now()));
+            folder.writeRecord(files.record().ended(RunStatus.FAILED, reason, Instant.now()));
             return 1;
         }
     }
 
-    private Path runFolder() {
+    private RunFolder runFolder() {
         if (runDir != null) {
-            return runDir.toAbsolutePath().normalize();
+            return new RunFolder(runDir);
         }
         Path runs = DataDirectory.resolve(dataDir).resolve("runs");
-        return runs.resolve(RunStore.newId(Instant.now()));
+        return new RunFolder(runs.resolve(RunStore.newId(Instant.now())));
     }
 
     /**
      * An LSTM run reads only its own folder's copy of the prices (the server copies the dataset there
      * when it creates the run), so it does not depend on the datasets folder or on the upload lasting.
      */
-    private void trainLstm(Path folder, RunRecord record, TrainingListener listener)
+    private void trainLstm(RunFolder folder, RunRecord record, TrainingListener listener)
             throws IOException, PriceCsvException {
-        Path prices = ForecastFiles.prices(folder);
+        Path prices = folder.pricesFile();
         ParsedPrices parsed = new PriceCsvParser().parse(Files.readAllBytes(prices), prices.getFileName().toString());
         LstmRunSettings.Resolved resolved = LstmRunSettings.resolve(record.config(), parsed);
-        Forecast forecast = new LstmTraining(record.config(), resolved.series(), RunStore.modelDir(folder),
-                ForecastFiles.forecast(folder), listener, seed).run();
+        Forecast forecast = new LstmTraining(record.config(), resolved.series(), folder.modelDir(),
+                folder.forecastFile(), listener, seed).run();
         if ("text".equals(progress)) {
             System.out.printf(Locale.ROOT, "Test MAE in price units: LSTM %.4f, naive \"tomorrow = today\" %.4f, "
                     + "ratio %s%nForecast for %s: %.4f%n", forecast.metrics().mae(), forecast.baseline().mae(),
@@ -176,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private RunRecord createRecord(Path folder) throws IOException, PriceCsvException {
+    private RunRecord createRecord(RunFolder folder) throws IOException, PriceCsvException {
         RunConfig config;
         if ("cnn".equals(model)) {
             config = RunConfigValidator.validateCnn(new RunConfig("cnn", epochs, batchSize, learningRate,
@@ -187,13 +185,13 @@ public final class TrainCommand implements Callable<Integer> {
                     source.getFileName().toString());
             config = LstmRunSettings.resolve(new RunConfig(LstmTraining.MODEL_NAME, epochs, batchSize, learningRate,
                     trainLimit, device, dataset, target, window, from, to, splitDate), prices).config();
-            ForecastFiles.copyPrices(source, folder);
+            folder.copyPrices(source);
         } else {
             throw new InvalidRunConfigException("model", "the train command knows cnn and lstm, got \"" + model
                     + "\"");
         }
-        RunRecord record = RunRecord.queued(folder.getFileName().toString(), config, Instant.now());
-        RunStore.writeRecord(folder, record);
+        RunRecord record = RunRecord.queued(folder.id(), config, Instant.now());
+        folder.writeRecord(record);
         return record;
     }
 

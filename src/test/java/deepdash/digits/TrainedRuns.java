@@ -1,11 +1,10 @@
 package deepdash.digits;
 
 import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
 import deepdash.protocol.RunStatus;
 import deepdash.protocol.TestResult;
-import deepdash.runs.RunStore;
-import deepdash.training.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,10 +42,10 @@ public final class TrainedRuns {
             case COMPLETED -> queued.started("cpu()", createdAt).completed(test, 60, createdAt);
             default -> queued.started("cpu()", createdAt).ended(status, "stopped by a test", createdAt);
         };
-        Path runDir = runsDir.resolve(id);
-        RunStore.writeRecord(runDir, record);
+        RunFolder folder = new RunFolder(runsDir.resolve(id));
+        folder.writeRecord(record);
         if (withParameters) {
-            Path target = ModelFiles.parametersFile(RunStore.modelDir(runDir), "cnn");
+            Path target = folder.parametersFile("cnn");
             try (InputStream in = TrainedRuns.class.getResourceAsStream(SHIPPED_PARAMETERS)) {
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target);

@@ -210,7 +210,7 @@ class RunsPageTest {
         RunRecord crashed = RunRecord.queued("20990101-000000-abcdef", RunConfig.cnnDefaults(), Instant.now())
                 .started("cpu()", Instant.now());
         store.write(crashed);
-        RunStore.appendEpoch(store.runDir(crashed.id()), EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
+        store.folder(crashed.id()).appendEpoch(EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
         try (TestServer server = TestServer.start(dataDir)) {
             String html = server.get("/runs").body();
             assertThat(rowIds(html)).hasSize(6).first().isEqualTo(crashed.id());

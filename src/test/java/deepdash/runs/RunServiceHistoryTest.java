@@ -98,7 +98,7 @@ class RunServiceHistoryTest {
 
         service.delete(doomed);
 
-        assertThat(store.runDir(doomed)).doesNotExist();
+        assertThat(store.folder(doomed).path()).doesNotExist();
         assertThat(service.exists(doomed)).isFalse();
         assertThat(service.list(RunQuery.firstPage()).total()).isEqualTo(4);
         assertThat(hub.subscribe(doomed, 0).next(0)).as("its events are forgotten").isNull();
@@ -126,12 +126,12 @@ class RunServiceHistoryTest {
         assertThatThrownBy(() -> service.delete(running)).isInstanceOf(RunConflictException.class)
                 .hasMessageContaining("cancel");
         assertThatThrownBy(() -> service.delete(queued)).isInstanceOf(RunConflictException.class);
-        assertThat(store.runDir(running)).exists();
-        assertThat(store.runDir(queued)).exists();
+        assertThat(store.folder(running).path()).exists();
+        assertThat(store.folder(queued).path()).exists();
 
         service.cancel(queued);
         service.delete(queued);
-        assertThat(store.runDir(queued)).doesNotExist();
+        assertThat(store.folder(queued).path()).doesNotExist();
 
         service.cancel(running);
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -140,7 +140,7 @@ class RunServiceHistoryTest {
         }
         assertThat(service.view(running).status()).isEqualTo(RunStatus.CANCELLED);
         service.delete(running);
-        assertThat(store.runDir(running)).doesNotExist();
+        assertThat(store.folder(running).path()).doesNotExist();
         try (var left = Files.list(store.root())) {
             assertThat(left).isEmpty();
         }

@@ -62,7 +62,7 @@ class WorkerCrashTest {
         RunRecord running = RunRecord.queued("20260101-000000-aaaaaa", RunConfig.cnnDefaults(), Instant.now())
                 .started("cpu()", Instant.now());
         store.write(running);
-        RunStore.appendEpoch(store.runDir(running.id()), EpochMetrics.classifier(1, 0.2, 0.94, 0.1, 0.97, 20, 2400,
+        store.folder(running.id()).appendEpoch(EpochMetrics.classifier(1, 0.2, 0.94, 0.1, 0.97, 20, 2400,
                 20));
         store.write(RunRecord.queued("20260101-000001-bbbbbb", RunConfig.cnnDefaults(), Instant.now()));
 

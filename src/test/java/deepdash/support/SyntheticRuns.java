@@ -96,9 +96,9 @@ public final class SyntheticRuns {
                         : EpochMetrics.classifier(e, 1.0 / e, 0.8 + 0.15 * progress, 0.9 / e,
                                 0.79 + 0.15 * progress + i * 1e-6, 3.0, 2600, 3.0 * e));
             }
-            createFolder(store.runDir(id));
+            createFolder(store.folder(id).path());
             for (EpochMetrics epoch : epochs) {
-                RunStore.appendEpoch(store.runDir(id), epoch);
+                store.folder(id).appendEpoch(epoch);
             }
             Instant finished = created.plusSeconds(1 + 3L * done);
             record = switch (status) {
