@@ -1,9 +1,9 @@
 package deepdash.digits;
 
 import deepdash.json.Json;
+import deepdash.model.CnnSpec;
 import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
-import deepdash.training.CnnTraining;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ final class ShippedModel {
      * parameters from a folder only, not from a stream.
      */
     static void copyParametersTo(Path modelDir) {
-        String fileName = RunFolder.parametersFileName(CnnTraining.MODEL_NAME);
+        String fileName = RunFolder.parametersFileName(CnnSpec.NAME);
         Path target = modelDir.resolve(fileName);
         String name = RunFolder.MODEL_FOLDER + "/" + fileName;
         try (InputStream in = open(name)) {

@@ -9,8 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +44,26 @@ public record RunFolder(Path path) {
     public static final String PRICES_FILE = "prices.csv";
     private static final String PARAMETERS_SUFFIX = ".params";
 
+    /** Ids are made by {@link #newId}; anything else (dots, slashes, encoded tricks) cannot name a run. */
+    private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public RunFolder {
         path = path.toAbsolutePath().normalize();
+    }
+
+    /** A new run id: its creation time (so ids sort by it) and three random bytes. */
+    public static String newId(Instant now) {
+        byte[] random = new byte[3];
+        RANDOM.nextBytes(random);
+        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    /** Whether {@code id} could have been made by {@link #newId}: nothing that could point elsewhere. */
+    public static boolean isValidId(String id) {
+        return id != null && ID_PATTERN.matcher(id).matches();
     }
 
     /** The run's id: the folder's name. */

@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.model.ModelRegistry;
 import deepdash.protocol.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,16 +20,18 @@ public final class RunExports {
 
     private final RunService runs;
     private final RunStore store;
+    private final ModelRegistry models;
 
-    public RunExports(RunService runs, RunStore store) {
+    public RunExports(RunService runs, RunStore store, ModelRegistry models) {
         this.runs = runs;
         this.store = store;
+        this.models = models;
     }
 
     public String metricsCsv(String id) {
         StringBuilder csv = new StringBuilder();
         try {
-            MetricsCsv.write(runs.view(id), csv);
+            MetricsCsv.write(runs.view(id), models, csv);
         } catch (IOException cannotHappen) {
             throw new IllegalStateException("writing CSV into memory failed", cannotHappen);
         }

@@ -3,6 +3,7 @@ package deepdash.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.events.EventHub;
 import deepdash.json.Json;
+import deepdash.model.InvalidRunConfigException;
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.Progress;
 import deepdash.protocol.RunConfig;

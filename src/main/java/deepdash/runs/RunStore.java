@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,10 +27,6 @@ public final class RunStore {
     /** A deleted run's folder is renamed to this prefix + its id first; ids never start with a dot. */
     static final String DELETED_PREFIX = ".deleted-";
 
-    /** Ids are created here; anything else (dots, slashes, encoded tricks) cannot name a run. */
-    private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
@@ -51,12 +44,14 @@ public final class RunStore {
         return root;
     }
 
+    /** See {@link RunFolder#isValidId}. */
     public static boolean isValidId(String id) {
-        return id != null && ID_PATTERN.matcher(id).matches();
+        return RunFolder.isValidId(id);
     }
 
+    /** See {@link RunFolder#newId}. */
     public static String newId(Instant now) {
-        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(randomBytes(3));
+        return RunFolder.newId(now);
     }
 
     /** The folder of run {@code id}; refuses ids that could point anywhere else. */

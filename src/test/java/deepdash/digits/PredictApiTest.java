@@ -8,6 +8,9 @@ import deepdash.AppConfig;
 import deepdash.json.Json;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.SeriesSettings;
 import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunStatus;
 import deepdash.support.TestServer;
@@ -55,10 +58,9 @@ class PredictApiTest {
         Path runs = dataDir.resolve("runs");
         TrainedRuns.completedCnn(runs, OLDER_RUN, 0.95);
         TrainedRuns.completedCnn(runs, NEWER_RUN, 0.97);
-        TrainedRuns.write(runs, FAILED_RUN, RunConfig.cnnDefaults(), RunStatus.FAILED, null, true);
-        TrainedRuns.write(runs, RUN_WITHOUT_MODEL, RunConfig.cnnDefaults(), RunStatus.COMPLETED, null, false);
-        TrainedRuns.write(runs, LSTM_RUN, new RunConfig("lstm", 5, 32, 0.001, null, "auto", "prices", "close", 60,
-                null, null, null), RunStatus.COMPLETED, null, true);
+        TrainedRuns.write(runs, FAILED_RUN, CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.FAILED, null, true);
+        TrainedRuns.write(runs, RUN_WITHOUT_MODEL, CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.COMPLETED, null, false);
+        TrainedRuns.write(runs, LSTM_RUN, RunConfig.of("lstm", new SeriesSettings(5, 32, 0.001, "auto", "prices", "close", 60, null, null, null)), RunStatus.COMPLETED, null, true);
         server = TestServer.start(dataDir);
         IdxImages images = MnistData.loadTestImages(null);
         seven = new float[DigitPreprocessor.PIXEL_COUNT];

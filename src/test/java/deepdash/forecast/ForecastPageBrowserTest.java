@@ -2,6 +2,7 @@ package deepdash.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import deepdash.series.Forecast;
 import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
 import java.io.InputStream;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;

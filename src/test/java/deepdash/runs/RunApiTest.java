@@ -212,7 +212,7 @@ class RunApiTest {
             {"{\"model\":\"cnn\",\"device\":\"tpu\"}", "device"},
             // This machine has no GPU (CI has none either); asking for one is refused up front.
             {"{\"model\":\"cnn\",\"device\":\"gpu\"}", "device"},
-            {"{\"model\":\"rnn\"}", "model"},
+            {"{\"model\":\"transformer\"}", "model"},
             {"{\"epochs\":3}", "model"},
             {"{not json", "body"},
             {"", "body"},

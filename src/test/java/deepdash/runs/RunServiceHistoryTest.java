@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import deepdash.events.EventHub;
 import deepdash.events.Subscription;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
 import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
@@ -36,7 +38,7 @@ class RunServiceHistoryTest {
     RunService start(int maxWorkers) {
         store = new RunStore(temp.resolve("runs"));
         service = new RunService(store, hub, IDLE_WORKER, maxWorkers, Clock.systemUTC(),
-                Map.of("cnn", RunConfigValidator::validateCnn));
+                Map.of(CnnSpec.NAME, new ModelRunChecker(new CnnSpec(), null, () -> 0)));
         service.recover();
         return service;
     }
@@ -85,7 +87,6 @@ class RunServiceHistoryTest {
 
         assertThat(service.models()).as("stored LSTM runs can be filtered even before the LSTM trains here")
                 .containsExactly("cnn", "lstm");
-        assertThat(service.list()).hasSize(120);
     }
 
     @Test
@@ -118,8 +119,8 @@ class RunServiceHistoryTest {
     @Test
     void queuedAndRunningRunsMustBeCancelledBeforeTheyAreDeleted() throws Exception {
         start(1);
-        String running = service.create(RunConfig.cnnDefaults()).id();
-        String queued = service.create(RunConfig.cnnDefaults()).id();
+        String running = service.create(CnnSpec.runConfig(CnnSettings.DEFAULTS)).id();
+        String queued = service.create(CnnSpec.runConfig(CnnSettings.DEFAULTS)).id();
         assertThat(service.view(running).status()).isEqualTo(RunStatus.RUNNING);
         assertThat(service.view(queued).status()).isEqualTo(RunStatus.QUEUED);
 

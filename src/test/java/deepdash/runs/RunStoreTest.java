@@ -3,6 +3,8 @@ package deepdash.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunFolder;
@@ -26,7 +28,7 @@ class RunStoreTest {
     @Test
     void writesRunJsonAtomicallyWithoutLeavingTempFiles() throws Exception {
         RunStore store = new RunStore(temp);
-        RunRecord record = RunRecord.queued("20260101-000000-abcdef", RunConfig.cnnDefaults(), Instant.now());
+        RunRecord record = RunRecord.queued("20260101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now());
         store.write(record);
         store.write(record.started("cpu()", Instant.now()));
         assertThat(store.read(record.id())).get().extracting(RunRecord::status).isEqualTo(RunStatus.RUNNING);
@@ -71,7 +73,7 @@ class RunStoreTest {
         RunStore store = new RunStore(runs);
         List<String> ids = List.of("20260101-000000-aaaaaa", "20260101-000001-bbbbbb", "20260101-000002-cccccc");
         for (String id : ids) {
-            store.write(RunRecord.queued(id, RunConfig.cnnDefaults(), Instant.now()));
+            store.write(RunRecord.queued(id, CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now()));
             store.folder(id).appendEpoch(EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
         }
         Path outside = Files.createDirectories(temp.resolve("outside"));

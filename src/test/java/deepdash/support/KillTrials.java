@@ -2,8 +2,8 @@ package deepdash.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.model.CnnSpec;
 import deepdash.protocol.RunFolder;
-import deepdash.training.CnnTraining;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -156,7 +156,7 @@ public final class KillTrials implements AutoCloseable {
             }
             RunFolder folder = new RunFolder(runDir(trial.runId()));
             Path modelDir = folder.modelDir();
-            if (folder.hasParameters(CnnTraining.MODEL_NAME)) {
+            if (folder.hasParameters(CnnSpec.NAME)) {
                 try {
                     ModelCheck.predictBlankDigit(modelDir);
                 } catch (RuntimeException e) {
@@ -215,7 +215,7 @@ public final class KillTrials implements AutoCloseable {
         }
         Path modelDir = new RunFolder(runDir(id)).modelDir();
         Boolean modelLoaded = null;
-        if (new RunFolder(runDir(id)).hasParameters(CnnTraining.MODEL_NAME)) {
+        if (new RunFolder(runDir(id)).hasParameters(CnnSpec.NAME)) {
             try {
                 ModelCheck.predictBlankDigit(modelDir);
                 modelLoaded = true;

@@ -1,4 +1,4 @@
-package deepdash.training;
+package deepdash.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

@@ -1,4 +1,4 @@
-package deepdash.runs;
+package deepdash.model;
 
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.TestResult;
@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The metric that says how good a run is, besides its loss: accuracy for the CNN (higher is
- * better), mean absolute error for the LSTM (lower is better). Charts, lists and exports all ask
- * here, so a new model needs one line, not a search through the pages.
+ * The metric that says how good a run is, besides its loss: accuracy for classifiers (higher is
+ * better), mean absolute error for forecasters (lower is better). Each {@link ModelSpec} names its
+ * own; charts, lists, exports and the training loop ask it which field of the metrics to read or
+ * fill.
  */
 public enum KeyMetric {
     ACCURACY("accuracy", true),
@@ -22,10 +23,6 @@ public enum KeyMetric {
     KeyMetric(String metricName, boolean higherIsBetter) {
         this.metricName = metricName;
         this.higherIsBetter = higherIsBetter;
-    }
-
-    public static KeyMetric forModel(String model) {
-        return "lstm".equals(model) ? MAE : ACCURACY;
     }
 
     /** The training metric's name, as in {@code metrics.jsonl}: {@code accuracy} or {@code mae}. */
@@ -52,6 +49,22 @@ public enum KeyMetric {
 
     public Double test(TestResult test) {
         return test == null ? null : this == ACCURACY ? test.accuracy() : test.mae();
+    }
+
+    /** One epoch's line of {@code metrics.jsonl}, this metric in its field. */
+    public EpochMetrics epoch(int epoch, double loss, double metric, double valLoss, double valMetric,
+            double epochSeconds, double samplesPerSecond, double elapsedSeconds) {
+        return this == ACCURACY
+                ? EpochMetrics.classifier(epoch, loss, metric, valLoss, valMetric, epochSeconds, samplesPerSecond,
+                        elapsedSeconds)
+                : EpochMetrics.regressor(epoch, loss, metric, valLoss, valMetric, epochSeconds, samplesPerSecond,
+                        elapsedSeconds);
+    }
+
+    /** The test result, this metric in its field. */
+    public TestResult testResult(double loss, double metric, int samples, double seconds) {
+        return this == ACCURACY ? new TestResult(loss, metric, null, samples, seconds)
+                : new TestResult(loss, null, metric, samples, seconds);
     }
 
     /** The best validation value over the epochs (max accuracy, min MAE); null when there is none. */

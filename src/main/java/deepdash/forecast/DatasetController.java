@@ -1,5 +1,8 @@
-package deepdash.prices;
+package deepdash.forecast;
 
+import deepdash.prices.DatasetService;
+import deepdash.prices.ParsedPrices;
+import deepdash.prices.PriceSeries;
 import deepdash.web.BadRequestException;
 import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;

@@ -1,4 +1,4 @@
-package deepdash.forecast;
+package deepdash.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package deepdash.runs;
+package deepdash.model;
 
 import deepdash.errors.UserError;
 

@@ -1,4 +1,4 @@
-package deepdash.forecast;
+package deepdash.series;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package deepdash.forecast;
+package deepdash.series;
 
 import java.time.LocalDate;
 import java.util.List;

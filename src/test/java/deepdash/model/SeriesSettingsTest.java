@@ -1,11 +1,12 @@
-package deepdash.forecast;
+package deepdash.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.json.Json;
 import deepdash.prices.ParsedPrices;
 import deepdash.protocol.RunConfig;
-import deepdash.runs.InvalidRunConfigException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Defaults and refusals of LSTM run settings, checked against a small business-day series. */
-class LstmRunSettingsTest {
+/** Defaults and refusals of series settings (the LSTM's), checked against a small business-day series. */
+class SeriesSettingsTest {
 
     /** Business days from {@code first} to {@code last}, with Close = 100 + i and Adj Close = Close - 1. */
     static ParsedPrices prices(LocalDate first, LocalDate last, boolean withAdjClose) {
@@ -41,16 +42,15 @@ class LstmRunSettingsTest {
 
     static final ParsedPrices SPANS_2022 = prices(LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), true);
 
-    static RunConfig lstm(String target, Integer window, String from, String to, String split) {
-        return new RunConfig("lstm", null, null, null, null, null, "data", target, window, from, to, split);
+    static SeriesSettings lstm(String target, Integer window, String from, String to, String split) {
+        return new SeriesSettings(null, null, null, null, "data", target, window, from, to, split);
     }
 
     @Test
     void fillsInTheSeedsDefaults() {
-        LstmRunSettings.Resolved resolved = LstmRunSettings.resolve(lstm(null, null, null, null, null), SPANS_2022);
+        SeriesSettings.Resolved resolved = lstm(null, null, null, null, null).resolve(SPANS_2022);
 
-        RunConfig config = resolved.config();
-        assertThat(config.model()).isEqualTo("lstm");
+        SeriesSettings config = resolved.settings();
         assertThat(config.target()).isEqualTo("Adj Close");
         assertThat(config.window()).isEqualTo(5);
         assertThat(config.epochs()).isEqualTo(20);
@@ -67,9 +67,9 @@ class LstmRunSettingsTest {
     @Test
     void targetsCloseWhenThereIsNoAdjCloseAndFindsColumnsInAnyCase() {
         ParsedPrices closeOnly = prices(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 6, 30), false);
-        assertThat(LstmRunSettings.resolve(lstm(null, null, null, null, null), closeOnly).config().target())
+        assertThat(lstm(null, null, null, null, null).resolve(closeOnly).settings().target())
                 .isEqualTo("Close");
-        assertThat(LstmRunSettings.resolve(lstm("adj_close", null, null, null, null), SPANS_2022).config().target())
+        assertThat(lstm("adj_close", null, null, null, null).resolve(SPANS_2022).settings().target())
                 .isEqualTo("Adj Close");
     }
 
@@ -77,19 +77,18 @@ class LstmRunSettingsTest {
     void splitsAt80PercentOfTheRowsWhenTheRangeDoesNotSpan2022() {
         ParsedPrices before = prices(LocalDate.of(2010, 1, 1), LocalDate.of(2010, 12, 31), true);
 
-        RunConfig config = LstmRunSettings.resolve(lstm(null, null, null, null, null), before).config();
+        SeriesSettings config = lstm(null, null, null, null, null).resolve(before).settings();
 
         int index = (int) Math.floor(before.rows() * 0.8);
         assertThat(config.splitDate()).isEqualTo(before.dates().get(index).toString());
         // Also when the user's range ends before 2022 in a dataset that goes on.
-        RunConfig narrowed = LstmRunSettings.resolve(lstm(null, null, null, "2021-06-30", null), SPANS_2022).config();
+        SeriesSettings narrowed = lstm(null, null, null, "2021-06-30", null).resolve(SPANS_2022).settings();
         assertThat(LocalDate.parse(narrowed.splitDate())).isBefore(LocalDate.of(2021, 6, 30));
     }
 
     @Test
     void theDateRangeLimitsTheRows() {
-        LstmRunSettings.Resolved resolved = LstmRunSettings.resolve(
-                lstm(null, 5, "2021-01-01", "2022-01-31", "2022-01-01"), SPANS_2022);
+        SeriesSettings.Resolved resolved = lstm(null, 5, "2021-01-01", "2022-01-31", "2022-01-01").resolve(SPANS_2022);
 
         assertThat(resolved.series().firstDate()).isEqualTo(LocalDate.of(2021, 1, 1));
         assertThat(resolved.series().lastDate()).isEqualTo(LocalDate.of(2022, 1, 31));
@@ -107,10 +106,15 @@ class LstmRunSettingsTest {
         assertRefused(lstm(null, null, "2022-01-01", "2021-01-01", null), "to", "must be after from");
         assertRefused(lstm(null, null, null, null, "soon"), "splitDate", "YYYY-MM-DD");
         assertRefused(lstm(null, null, "2030-01-01", "2031-01-01", null), "from", "covers 2020-01-01 to 2022-12-30");
-        assertRefused(new RunConfig("lstm", 0, null, null, null, null, "data", null, null, null, null, null),
+        assertRefused(new SeriesSettings(0, null, null, null, "data", null, null, null, null, null),
                 "epochs", "between 1 and 1000");
-        assertRefused(new RunConfig("lstm", null, null, null, 100, null, "data", null, null, null, null, null),
-                "trainLimit", "MNIST");
+        // A setting of another model's record (the CNN's image limit) is refused when the run is requested.
+        ObjectNode withImageLimit = Json.mapper().createObjectNode().put("dataset", "data").put("trainLimit", 100);
+        assertThatThrownBy(() -> new LstmSpec().read(new RunConfig("lstm", withImageLimit)))
+                .isInstanceOfSatisfying(InvalidRunConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("trainLimit");
+                    assertThat(e.getMessage()).startsWith("trainLimit: ").contains("not a setting of the lstm model");
+                });
     }
 
     @Test
@@ -126,8 +130,8 @@ class LstmRunSettingsTest {
         assertRefused(lstm(null, 5, "2021-12-24", null, "2022-01-01"), "splitDate", "make 1 training windows");
     }
 
-    private static void assertRefused(RunConfig config, String field, String messagePart) {
-        assertThatThrownBy(() -> LstmRunSettings.resolve(config, SPANS_2022))
+    private static void assertRefused(SeriesSettings settings, String field, String messagePart) {
+        assertThatThrownBy(() -> settings.resolve(SPANS_2022))
                 .as(field)
                 .isInstanceOfSatisfying(InvalidRunConfigException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);

@@ -1,4 +1,4 @@
-package deepdash.forecast;
+package deepdash.series;
 
 import deepdash.files.AtomicFiles;
 import deepdash.json.Json;

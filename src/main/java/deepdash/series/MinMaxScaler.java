@@ -1,4 +1,4 @@
-package deepdash.forecast;
+package deepdash.series;
 
 /**
  * Maps prices linearly so that the smallest value it was fitted on becomes 0 and the largest 1,

@@ -1,4 +1,4 @@
-package deepdash.forecast;
+package deepdash.series;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
