@@ -36,7 +36,8 @@ public final class Main implements Callable<Integer> {
             description = "Training runs at once; more are queued (env DEEPDASH_MAX_WORKERS, default ${DEFAULT-VALUE})")
     int maxWorkers;
 
-    @Option(names = "--max-upload-mb", defaultValue = "${env:DEEPDASH_MAX_UPLOAD_MB:-20}",
+    @Option(names = "--max-upload-mb",
+            defaultValue = "${env:DEEPDASH_MAX_UPLOAD_MB:-" + AppConfig.DEFAULT_MAX_UPLOAD_MEGABYTES + "}",
             description = "Largest upload in MB (env DEEPDASH_MAX_UPLOAD_MB, default ${DEFAULT-VALUE})")
     int maxUploadMegabytes;
 

@@ -56,11 +56,6 @@ public class CanvasImageDecoder {
         this.maxSidePixels = maxSidePixels;
     }
 
-    /** @return the largest width or height this decoder accepts */
-    public int maxSidePixels() {
-        return maxSidePixels;
-    }
-
     /**
      * Decodes a canvas export.
      *

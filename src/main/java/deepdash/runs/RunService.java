@@ -151,15 +151,6 @@ public final class RunService implements AutoCloseable {
                 queuePosition(record.id()));
     }
 
-    /** All runs, newest first. */
-    public List<RunView> list() {
-        List<RunView> views = new ArrayList<>();
-        for (LiveRun run : runs.descendingMap().values()) {
-            views.add(view(run));
-        }
-        return views;
-    }
-
     /**
      * One page of the runs that match {@code query}, newest first, and how many match in all.
      * Works from memory: filtering a thousand records costs microseconds, and only the runs on the
@@ -211,10 +202,6 @@ public final class RunService implements AutoCloseable {
             runs.remove(id);
         }
         hub.remove(id);
-    }
-
-    public boolean exists(String id) {
-        return RunStore.isValidId(id) && runs.containsKey(id);
     }
 
     public RunView cancel(String id) {

@@ -100,7 +100,6 @@ class RunServiceHistoryTest {
         service.delete(doomed);
 
         assertThat(store.folder(doomed).path()).doesNotExist();
-        assertThat(service.exists(doomed)).isFalse();
         assertThat(service.list(RunQuery.firstPage()).total()).isEqualTo(4);
         assertThat(hub.subscribe(doomed, 0).next(0)).as("its events are forgotten").isNull();
         assertThat(store.listIds()).containsExactlyElementsOf(written.ids().stream().filter(id -> !id.equals(doomed))
@@ -112,7 +111,7 @@ class RunServiceHistoryTest {
         // After a restart the run stays gone.
         service.close();
         start(1);
-        assertThat(service.exists(doomed)).isFalse();
+        assertThatThrownBy(() -> service.view(doomed)).isInstanceOf(RunNotFoundException.class);
         assertThat(service.list(RunQuery.firstPage()).total()).isEqualTo(4);
     }
 
