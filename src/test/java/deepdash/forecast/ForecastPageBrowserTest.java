@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -33,15 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(300)
 class ForecastPageBrowserTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static WebDriver browser;
 
     @BeforeAll
     static void start() {
         HeadlessChromium.assumeInstalled();
-        server = TestServer.start(dataDir);
         browser = HeadlessChromium.start("--window-size=1280,3000");
     }
 
@@ -49,9 +47,6 @@ class ForecastPageBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -72,7 +67,7 @@ class ForecastPageBrowserTest {
                 "return document.querySelector('canvas[data-role=\"series-chart\"]').dataset.drawnColumn")));
         assertThat(browser.findElement(By.cssSelector(".read-summary")).getText()).contains("2,346 usable rows");
 
-        Path csv = dataDir.resolve("browser-upload.csv");
+        Path csv = server.dataDir().resolve("browser-upload.csv");
         try (InputStream in = getClass().getResourceAsStream("/data/prices/sample-synthetic-prices.csv")) {
             Files.write(csv, in.readAllBytes());
         }
