@@ -98,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--to", description = "series: last day used, YYYY-MM-DD (default: the last in the file)")
     String to;
 
-    @Option(names = "--split-date", description = "series: first test day, YYYY-MM-DD (default 2022-01-01 or 80%)")
+    @Option(names = "--split-date", description = "series: first test day, YYYY-MM-DD (default 2022-01-01 or 80%%)")
     String splitDate;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for shuffling")
