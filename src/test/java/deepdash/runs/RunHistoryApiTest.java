@@ -87,7 +87,7 @@ class RunHistoryApiTest {
         seed(3);
         try (TestServer server = TestServer.start(dataDir)) {
             Map<String, String> cases = new LinkedHashMap<>();
-            cases.put("model=rnn", "model");
+            cases.put("model=transformer", "model");
             cases.put("status=finished", "status");
             cases.put("limit=-1", "limit");
             cases.put("limit=501", "limit");
