@@ -25,7 +25,8 @@ class AppServicesTest {
     void everyRouteAsksTheRegistryItWasGiven() {
         assertThat(json(server.get("/api/models"))).hasSize(1);
         assertThat(server.get("/api/models/lstm/summary").statusCode()).isEqualTo(404);
-        HttpResponse<String> refused = server.postJson("/api/runs", "{\"model\":\"lstm\",\"dataset\":\"sample-synthetic\"}");
+        HttpResponse<String> refused = server.postJson("/api/runs",
+                "{\"model\":\"lstm\",\"dataset\":\"sample-synthetic\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused).get("error").asText()).isEqualTo("model: unknown model \"lstm\"; expected one of cnn");
         assertThat(server.get("/runs").body()).contains("<option value=\"cnn\"").doesNotContain("value=\"lstm\"");

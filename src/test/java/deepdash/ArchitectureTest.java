@@ -32,14 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final Pattern EDGE = Pattern.compile("^\\s+(deepdash[\\w.]*)\\s+->\\s+([\\w.$]+)\\s", Pattern.MULTILINE);
+    private static final Pattern EDGE = Pattern.compile("^\\s+(deepdash[\\w.]*)\\s+->\\s+([\\w.$]+)\\s",
+            Pattern.MULTILINE);
     /** Package to the packages it uses, ours ({@code deepdash...}) and libraries' alike. */
     private static final Map<String, Set<String>> USES = new TreeMap<>();
 
     @BeforeAll
     static void readTheCompiledClasses() throws URISyntaxException {
         Path classes = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
         StringWriter out = new StringWriter();
         int code = jdeps.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-verbose:package",
                 "-filter:none", classes.toString());
@@ -148,7 +150,8 @@ class ArchitectureTest {
 
     /** Java and JavaScript comments and jte's, so a name in prose does not count. */
     static String withoutComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?s)<%--.*?--%>", "").replaceAll("(?m)^\\s*//.*$", "");
+        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?s)<%--.*?--%>", "")
+                .replaceAll("(?m)^\\s*//.*$", "");
     }
 
     /** Strongly connected components with more than one package (Tarjan). */

@@ -24,7 +24,7 @@ public final class RecurrentArchitecture {
     public static final int SECOND_UNITS = 16;
     /** One value (the target price) per time step. */
     public static final int FEATURES = 1;
-    /** The name of the block that keeps only the last time step; {@link SummaryBuilder} folds it into the layer's row. */
+    /** The block that keeps only the last time step; {@link SummaryBuilder} folds it into the layer's row. */
     public static final String LAST_TIME_STEP = "lastTimeStep";
 
     private RecurrentArchitecture() {

@@ -206,7 +206,7 @@ public final class SummaryBuilder {
         return layer.getClass().getSimpleName();
     }
 
-    /** Keras's default layer names: the type in snake case ({@code MaxPooling2D} is {@code max_pooling2d}), numbered. */
+    /** Keras's default layer names: the type in snake case ({@code MaxPooling2D}: {@code max_pooling2d}), numbered. */
     private static String kerasName(String type, Map<String, Integer> namesUsed) {
         String base = type.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         int seen = namesUsed.merge(base, 1, Integer::sum) - 1;

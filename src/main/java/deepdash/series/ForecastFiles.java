@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A series run's {@code forecast.json} ({@link RunFolder#forecastFile()}): written once at the end, read by the server. */
+/**
+ * A series run's {@code forecast.json} ({@link RunFolder#forecastFile()}): written once at the end,
+ * read by the server.
+ */
 public final class ForecastFiles {
 
     private ForecastFiles() {

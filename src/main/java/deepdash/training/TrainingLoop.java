@@ -47,7 +47,7 @@ public final class TrainingLoop {
         /** The shape of one example's input, without the batch: {@code (1, 28, 28)} or {@code (window, 1)}. */
         Shape exampleShape();
 
-        /** The shape of a batch of {@code count} targets: {@code (count)} for class labels, {@code (count, 1)} for values. */
+        /** The shape of {@code count} targets: {@code (count)} for class labels, {@code (count, 1)} for values. */
         Shape targetShape(int count);
 
         Loss loss();
@@ -74,7 +74,7 @@ public final class TrainingLoop {
 
         int count();
 
-        /** Copies example {@code index}'s input to {@code inputs[inputOffset...]} and its target to {@code targets[targetIndex]}. */
+        /** Copies example {@code index}'s input into {@code inputs} at {@code inputOffset}, its target too. */
         void copy(int index, float[] inputs, int inputOffset, float[] targets, int targetIndex);
     }
 

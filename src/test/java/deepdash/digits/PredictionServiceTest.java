@@ -11,7 +11,6 @@ import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
-import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunStatus;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunNotFoundException;
@@ -152,8 +151,10 @@ class PredictionServiceTest {
     void theNewestCompletedRunIsTheDefaultAndTheShippedModelIsListedLast() {
         TrainedRuns.completedCnn(runsDir, OLDER_RUN, 0.95);
         TrainedRuns.completedCnn(runsDir, NEWER_RUN, 0.97);
-        TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.FAILED, null, true);
-        TrainedRuns.write(runsDir, "20260104-000000-dddddd", CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.COMPLETED, null,
+        TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.FAILED, null, true);
+        TrainedRuns.write(runsDir, "20260104-000000-dddddd", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.COMPLETED, null,
                 false);
         start(PredictionService.DEFAULT_CACHED_MODELS);
 
@@ -185,10 +186,13 @@ class PredictionServiceTest {
 
     @Test
     void refusesRunsThatCannotPredict() {
-        TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.FAILED, null, true);
-        TrainedRuns.write(runsDir, "20260104-000000-dddddd", CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.COMPLETED, null,
+        TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.FAILED, null, true);
+        TrainedRuns.write(runsDir, "20260104-000000-dddddd", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.COMPLETED, null,
                 false);
-        TrainedRuns.write(runsDir, "20260105-000000-eeeeee", CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.RUNNING, null,
+        TrainedRuns.write(runsDir, "20260105-000000-eeeeee", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.RUNNING, null,
                 true);
         start(PredictionService.DEFAULT_CACHED_MODELS);
         float[] seven = mnist(0);

@@ -27,7 +27,8 @@ public final class TrainedRuns {
 
     /** A completed CNN run with saved parameters and a recorded test accuracy. */
     public static void completedCnn(Path runsDir, String id, double testAccuracy) {
-        write(runsDir, id, CnnSpec.runConfig(CnnSettings.DEFAULTS.withEpochs(2).withTrainLimit(6000)), RunStatus.COMPLETED,
+        write(runsDir, id, CnnSpec.runConfig(CnnSettings.DEFAULTS.withEpochs(2).withTrainLimit(6000)),
+                RunStatus.COMPLETED,
                 new TestResult(0.1, testAccuracy, null, 10_000, 1.0), true);
     }
 

@@ -210,7 +210,8 @@ class RunsPageTest {
     void historyOutlivesARestartAndRunsACrashInterruptedSaySo() throws Exception {
         seed(5);
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        RunRecord crashed = RunRecord.queued("20990101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now())
+        RunRecord crashed = RunRecord.queued("20990101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.now())
                 .started("cpu()", Instant.now());
         store.write(crashed);
         store.folder(crashed.id()).appendEpoch(EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
@@ -229,7 +230,8 @@ class RunsPageTest {
     @Test
     void userTextIsEscaped() throws Exception {
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        RunConfig config = RunConfig.of("lstm", new SeriesSettings(2, 32, 0.001, "auto", "<script>alert(1)</script>", "\"Close\"", 30, null, null, null));
+        RunConfig config = RunConfig.of("lstm", new SeriesSettings(2, 32, 0.001, "auto", "<script>alert(1)</script>",
+                "\"Close\"", 30, null, null, null));
         store.write(RunRecord.queued("20260101-000000-abcdef", config, Instant.now()).ended(
                 RunStatus.FAILED, "<img src=x onerror=alert(1)>", Instant.now()));
         try (TestServer server = TestServer.start(dataDir)) {

@@ -118,7 +118,8 @@ class ModelRegistryTest {
                     assertThat(e.getMessage()).startsWith("epochs: has the wrong type (expected a whole number)");
                 });
         assertThatThrownBy(() -> cnn.read(RunConfig.of("cnn", Map.of("window", 5))))
-                .isInstanceOfSatisfying(InvalidRunConfigException.class, e -> assertThat(e.field()).isEqualTo("window"));
+                .isInstanceOfSatisfying(InvalidRunConfigException.class,
+                        e -> assertThat(e.field()).isEqualTo("window"));
         // A stored run is read leniently: a field another version wrote does not stop it from listing.
         assertThat(MODELS.settings(RunConfig.of("cnn", Map.of("epochs", 3, "optimizer", "sgd"))).epochs())
                 .isEqualTo(3);

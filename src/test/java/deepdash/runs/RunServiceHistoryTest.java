@@ -7,7 +7,6 @@ import deepdash.events.EventHub;
 import deepdash.events.Subscription;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
-import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;

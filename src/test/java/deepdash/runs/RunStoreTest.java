@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
 import deepdash.protocol.EpochMetrics;
-import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
 import deepdash.protocol.RunStatus;
@@ -28,7 +27,8 @@ class RunStoreTest {
     @Test
     void writesRunJsonAtomicallyWithoutLeavingTempFiles() throws Exception {
         RunStore store = new RunStore(temp);
-        RunRecord record = RunRecord.queued("20260101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now());
+        RunRecord record = RunRecord.queued("20260101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.now());
         store.write(record);
         store.write(record.started("cpu()", Instant.now()));
         assertThat(store.read(record.id())).get().extracting(RunRecord::status).isEqualTo(RunStatus.RUNNING);

@@ -7,7 +7,6 @@ import deepdash.json.Json;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
 import deepdash.protocol.EpochMetrics;
-import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunRecord;
 import deepdash.support.SseStream;
 import deepdash.support.SseStream.Event;
@@ -61,7 +60,8 @@ class WorkerCrashTest {
     @Test
     void runsLeftRunningByACrashAreMarkedInterruptedWithTheirEpochsKept() throws Exception {
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        RunRecord running = RunRecord.queued("20260101-000000-aaaaaa", CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now())
+        RunRecord running = RunRecord.queued("20260101-000000-aaaaaa", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.now())
                 .started("cpu()", Instant.now());
         store.write(running);
         store.folder(running.id()).appendEpoch(EpochMetrics.classifier(1, 0.2, 0.94, 0.1, 0.97, 20, 2400,
