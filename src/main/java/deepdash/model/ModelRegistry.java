@@ -29,7 +29,7 @@ public final class ModelRegistry {
 
     /** Every model DeepDash ships. */
     public static ModelRegistry standard() {
-        return new ModelRegistry(List.of(new CnnSpec(), new LstmSpec(), new RnnSpec()));
+        return new ModelRegistry(List.of(new CnnSpec(), new LstmSpec(), new RnnSpec(), new GruSpec()));
     }
 
     public List<ModelSpec> all() {

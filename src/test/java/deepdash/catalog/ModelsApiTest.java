@@ -71,6 +71,14 @@ class ModelsApiTest {
     }
 
     @Test
+    void theGruHasItsOwnSummaryAndKerasCountsItTheSame() {
+        JsonNode gru = json(server.get("/api/models/gru/summary"));
+        assertThat(gru.get("totalParams").asLong()).isEqualTo(5_777);
+        assertThat(gru.get("kerasParams").asLong()).isEqualTo(5_777);
+        assertThat(gru.get("layers").get(1).get("type").asText()).isEqualTo("GRU + last time step");
+    }
+
+    @Test
     void unknownModelsAre404AndBadWindows400NamingTheParameter() {
         HttpResponse<String> unknown = server.get("/api/models/transformer/summary");
         assertThat(unknown.statusCode()).isEqualTo(404);

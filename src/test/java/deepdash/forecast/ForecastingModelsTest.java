@@ -58,7 +58,7 @@ class ForecastingModelsTest {
 
     @Test
     void eachTrainsInAWorkerAndForecastsTheTestDays() throws Exception {
-        assertThat(FORECASTERS).extracting(ModelSpec::name).contains("lstm", "rnn");
+        assertThat(FORECASTERS).extracting(ModelSpec::name).contains("lstm", "rnn", "gru");
         for (ModelSpec spec : FORECASTERS) {
             String id = RUNS.get(spec.name());
             List<Event> events = eventsToTheEnd(id);
@@ -133,6 +133,7 @@ class ForecastingModelsTest {
             assertThat(summary).contains("data-total-params");
         }
         assertThat(server.get("/ui/forecast/summary?model=rnn&window=5").body()).contains("1,937", "1,889");
+        assertThat(server.get("/ui/forecast/summary?model=gru&window=5").body()).contains("5,777", "reset_after");
         assertThat(server.get("/ui/forecast/summary?model=cnn").statusCode()).isEqualTo(400);
     }
 }

@@ -77,8 +77,20 @@ class ModelRegistryTest {
     }
 
     @Test
+    void theGruCountsThreeGatesAndKerasWithResetAfterCountsTheSame() {
+        ModelSummary gru = summary("gru");
+        assertThat(gru.totalParams()).isEqualTo(5_777);
+        assertThat(gru.kerasParams()).isEqualTo(5_777);
+        assertThat(gru.layers()).extracting(LayerSummary::params).containsExactly(3_360L, 2_400L, 17L);
+        assertThat(gru.layers()).extracting(LayerSummary::name).containsExactly("gru", "gru_1", "dense");
+        assertThat(gru.layers().get(0).formula()).isEqualTo("3x32x(1+32+2) = 3,360 (Keras: 3x32x(1+32+2) = 3,360)");
+        assertThat(gru.layers().get(1).formula()).isEqualTo("3x16x(32+16+2) = 2,400 (Keras: 3x16x(32+16+2) = 2,400)");
+        assertThat(gru.note()).contains("5,777", "reset_after=True");
+    }
+
+    @Test
     void namesAreUniqueAndEachModelSaysWhatItIs() {
-        assertThat(MODELS.names()).startsWith("cnn", "lstm").contains("rnn").doesNotHaveDuplicates();
+        assertThat(MODELS.names()).startsWith("cnn", "lstm").contains("rnn", "gru").doesNotHaveDuplicates();
         for (ModelSpec spec : MODELS.all()) {
             assertThat(spec.title()).as(spec.name()).isNotBlank();
             assertThat(MODELS.find(spec.name())).containsSame(spec);
