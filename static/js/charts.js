@@ -5,8 +5,8 @@
 (function () {
   'use strict';
 
-  const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777',
-    '#4b5563', '#65a30d', '#7c3aed', '#0d9488'];
+  // The palette is defined once, on the server (deepdash.web.ChartPalette); the layout hands it over.
+  const COLORS = (document.documentElement.dataset.chartColors || '#2563eb,#ea580c').split(',');
   const RAW_ALPHA = 0.25;
 
   // Exported PNGs get a white background instead of a transparent one.

@@ -1,5 +1,5 @@
-// The Forecast page: drag-and-drop upload, the chart of a dataset's whole series, and, once an
-// LSTM run completes, its result fragment with the chart of real vs forecast prices.
+// The Forecast page: drag-and-drop upload, the chart of a dataset's whole series, and, once a
+// forecasting run completes, its result fragment with the chart of real vs forecast prices.
 (function () {
   'use strict';
 
@@ -55,7 +55,7 @@
     fetch(canvas.dataset.forecastUrl).then((r) => r.ok ? r.json() : Promise.reject(r.status)).then((f) => {
       dateChart(canvas, f.dates, [
         {label: 'real ' + (f.target || 'price'), data: f.actual, color: '#111827'},
-        {label: 'LSTM forecast', data: f.predicted, color: COLORS[0]},
+        {label: (canvas.dataset.modelTitle || 'model') + ' forecast', data: f.predicted, color: COLORS[0]},
         {label: 'naive: tomorrow = today', data: f.naive, color: COLORS[1], dash: [6, 3]},
       ]);
       canvas.dataset.drawn = 'true';
@@ -128,10 +128,10 @@
     within(root, 'canvas[data-forecast-url]').forEach(drawForecast);
   });
 
-  // A run panel says when its run ends; a completed LSTM run then shows its forecast.
+  // A run panel says when its run ends; a completed run of a forecasting model then shows its forecast.
   document.addEventListener('run-finished', (event) => {
     const panel = event.target;
-    if (panel.dataset.metric !== 'mae' || event.detail.status !== 'completed') {
+    if (panel.dataset.forecast !== 'true' || event.detail.status !== 'completed') {
       return;
     }
     const id = panel.dataset.runId;

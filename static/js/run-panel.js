@@ -49,9 +49,8 @@
     const listen = (source) => {
       source.addEventListener('progress', (event) => {
         const p = JSON.parse(event.data);
-        const done = ((p.epoch - 1) * p.batches + p.batch) / (p.epochs * p.batches);
         part('progress-box').hidden = false;
-        part('progress-fill').style.width = (100 * done).toFixed(1) + '%';
+        part('progress-fill').style.width = (100 * p.fractionDone).toFixed(1) + '%';
         part('progress-text').textContent = 'Epoch ' + p.epoch + '/' + p.epochs + ' · batch ' + p.batch + '/'
             + p.batches + ' · loss ' + p.loss.toFixed(4) + ' · ETA ' + formatSeconds(p.etaSeconds);
       });

@@ -1,48 +1,32 @@
 package deepdash;
 
+import deepdash.catalog.ModelController;
 import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
-import deepdash.digits.PredictionService;
-import deepdash.engine.EngineSettings;
-import deepdash.engine.GpuAvailability;
-import deepdash.engine.MxnetDispatcher;
-import deepdash.events.EventHub;
 import deepdash.events.EventStreams;
+import deepdash.forecast.DatasetController;
 import deepdash.forecast.ForecastController;
 import deepdash.forecast.ForecastPageController;
-import deepdash.forecast.ForecastService;
-import deepdash.forecast.LstmRunChecker;
 import deepdash.history.RunsPageController;
 import deepdash.json.Json;
-import deepdash.model.ModelController;
-import deepdash.model.ModelSummaryService;
-import deepdash.prices.DatasetController;
-import deepdash.prices.DatasetService;
-import deepdash.prices.DatasetStore;
-import deepdash.runs.JvmWorkerLauncher;
-import deepdash.runs.RunConfigValidator;
 import deepdash.runs.RunController;
 import deepdash.runs.RunExportController;
-import deepdash.runs.RunExports;
-import deepdash.runs.RunService;
-import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.security.AccessSettings;
 import deepdash.security.Security;
 import deepdash.web.ErrorMapping;
-import deepdash.web.Templates;
 import deepdash.web.Uploads;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.time.Clock;
 import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Wires DeepDash by hand: services first, then one controller per feature, all inside
- * {@code Javalin.create}. Tests build it the same way on a free port.
+ * Builds DeepDash from its services ({@link AppServices}): one controller per feature, all inside
+ * {@code Javalin.create}. {@link #create} does not start anything, so a test can build the app
+ * from services of its own; {@link #start()} loads the runs and listens.
  */
 public final class App {
 
@@ -57,60 +41,45 @@ public final class App {
     static final int JETTY_THREAD_IDLE_MILLIS = 30_000;
 
     private final Javalin javalin;
-    private final RunService runs;
-    private final PredictionService predictions;
-    private final MxnetDispatcher mxnet;
+    private final AppServices services;
     private final EventStreams streams;
 
-    private App(Javalin javalin, RunService runs, PredictionService predictions, MxnetDispatcher mxnet,
-            EventStreams streams) {
+    private App(Javalin javalin, AppServices services, EventStreams streams) {
         this.javalin = javalin;
-        this.runs = runs;
-        this.predictions = predictions;
-        this.mxnet = mxnet;
+        this.services = services;
         this.streams = streams;
     }
 
+    /** The real app, started. */
     public static App start(AppConfig config) {
-        return start(config, new JvmWorkerLauncher(null));
+        return create(config, AppServices.standard(config)).start();
     }
 
+    /** The real app with another worker launcher, started. */
     public static App start(AppConfig config, WorkerLauncher launcher) {
-        // First, so that a non-loopback address without a token fails before anything starts.
-        AccessSettings access = new AccessSettings(config.host(), config.allowedHosts(), config.token());
-        EngineSettings.applyToThisProcess();
-        MxnetDispatcher mxnet = new MxnetDispatcher();
-        EventHub hub = new EventHub();
-        RunStore store = new RunStore(config.runsDir());
-        GpuAvailability gpus = new GpuAvailability(mxnet);
-        DatasetService datasets = new DatasetService(new DatasetStore(config.datasetsDir()),
-                config.maxConcurrentUploads());
-        datasets.ensureSample();
-        RunService runs = new RunService(store, hub, launcher, config.maxWorkers(), Clock.systemUTC(),
-                Map.of("cnn", gpus.checking(RunConfigValidator::validateCnn),
-                        "lstm", gpus.checking(new LstmRunChecker(datasets))),
-                config.cancelGrace(), config.stallFloor());
-        runs.recover();
-        ModelSummaryService summaries = new ModelSummaryService(mxnet);
-        PredictionService predictions = new PredictionService(mxnet, runs, store,
-                PredictionService.DEFAULT_CACHED_MODELS);
-        Templates templates = new Templates();
+        return create(config, AppServices.builder(config).launcher(launcher).build()).start();
+    }
 
-        ModelController models = new ModelController(summaries);
-        EventStreams streams = new EventStreams(hub, HEARTBEAT_MILLIS, config.maxStreams());
-        RunController runApi = new RunController(runs, streams);
-        CnnPageController cnnPage = new CnnPageController(summaries, runs, templates);
-        PredictionController digits = new PredictionController(predictions, templates,
+    /** The app on these services, not started. */
+    public static App create(AppConfig config, AppServices services) {
+        // First, so that a non-loopback address without a token fails before anything is built on it.
+        AccessSettings access = new AccessSettings(config.host(), config.allowedHosts(), config.token());
+        EventStreams streams = new EventStreams(services.hub(), HEARTBEAT_MILLIS, config.maxStreams());
+        ModelController models = new ModelController(services.models(), services.summaries());
+        RunController runApi = new RunController(services.runs(), streams);
+        CnnPageController cnnPage = new CnnPageController(services.summaries(), services.runs(), services.models(),
+                services.templates());
+        PredictionController digits = new PredictionController(services.predictions(), services.templates(),
                 Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
-        RunExports exports = new RunExports(runs, store);
-        RunExportController runExports = new RunExportController(exports);
-        RunsPageController runsPage = new RunsPageController(runs, exports, templates, Clock.systemUTC());
-        ErrorMapping errors = new ErrorMapping(templates);
-        DatasetController datasetApi = new DatasetController(datasets, config.maxUploadBytes());
-        ForecastService forecasts = new ForecastService(runs, store);
-        ForecastController forecastApi = new ForecastController(forecasts);
-        ForecastPageController forecastPage = new ForecastPageController(datasets, summaries, runs, forecasts,
-                templates, config.maxUploadBytes());
+        RunExportController runExports = new RunExportController(services.exports());
+        RunsPageController runsPage = new RunsPageController(services.runs(), services.exports(), services.models(),
+                services.templates(), services.clock());
+        ErrorMapping errors = new ErrorMapping(services.templates());
+        DatasetController datasetApi = new DatasetController(services.datasets(), config.maxUploadBytes());
+        ForecastController forecastApi = new ForecastController(services.forecasts());
+        ForecastPageController forecastPage = new ForecastPageController(services.datasets(), services.summaries(),
+                services.runs(), services.forecasts(), services.models(), services.templates(),
+                config.maxUploadBytes());
 
         Javalin javalin = Javalin.create(c -> {
             Security.register(c, access);
@@ -146,8 +115,19 @@ public final class App {
             runsPage.register(c);
             errors.register(c);
         });
+        return new App(javalin, services, streams);
+    }
+
+    /** Registers the bundled sample, loads the runs on disk and starts listening. */
+    public App start() {
+        services.datasets().ensureSample();
+        services.runs().recover();
         javalin.start();
-        return new App(javalin, runs, predictions, mxnet, streams);
+        return this;
+    }
+
+    public AppServices services() {
+        return services;
     }
 
     /**
@@ -166,11 +146,11 @@ public final class App {
     }
 
     public void stop() {
-        runs.close();
+        services.runs().close();
         javalin.stop();
         streams.close();
         // Models are native memory owned by the MXNet thread: close them there, then the thread.
-        predictions.close();
-        mxnet.close();
+        services.predictions().close();
+        services.mxnet().close();
     }
 }

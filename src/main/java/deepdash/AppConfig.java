@@ -25,7 +25,9 @@ public record AppConfig(String host, int port, Path dataDir, int maxWorkers, lon
         List<String> allowedHosts, String token, int maxStreams, int maxConcurrentUploads,
         Duration cancelGrace, Duration stallFloor) {
 
-    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    /** {@code --max-upload-mb}'s default; {@link #DEFAULT_MAX_UPLOAD_BYTES} in bytes. */
+    public static final int DEFAULT_MAX_UPLOAD_MEGABYTES = 20;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_MAX_UPLOAD_MEGABYTES * 1024L * 1024L;
     public static final int DEFAULT_MAX_STREAMS = 1_000;
     public static final int DEFAULT_MAX_CONCURRENT_UPLOADS = 2;
     public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);

@@ -1,6 +1,7 @@
 package deepdash;
 
 import deepdash.engine.EngineSettings;
+import deepdash.files.DataDirectory;
 import deepdash.security.BindAddress;
 import deepdash.security.StartupMessage;
 import deepdash.security.StartupToken;
@@ -39,7 +40,8 @@ public final class Main implements Callable<Integer> {
             description = "Training runs at once; more are queued (env DEEPDASH_MAX_WORKERS, default ${DEFAULT-VALUE})")
     int maxWorkers;
 
-    @Option(names = "--max-upload-mb", defaultValue = "${env:DEEPDASH_MAX_UPLOAD_MB:-20}",
+    @Option(names = "--max-upload-mb",
+            defaultValue = "${env:DEEPDASH_MAX_UPLOAD_MB:-" + AppConfig.DEFAULT_MAX_UPLOAD_MEGABYTES + "}",
             description = "Largest upload in MB (env DEEPDASH_MAX_UPLOAD_MB, default ${DEFAULT-VALUE})")
     int maxUploadMegabytes;
 

@@ -1,7 +1,10 @@
 package deepdash.cnn;
 
-import deepdash.model.ModelSummaryService;
-import deepdash.runs.RunConfig;
+import deepdash.catalog.ModelSummaryService;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSpec;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
@@ -21,11 +24,14 @@ public final class CnnPageController {
 
     private final ModelSummaryService summaries;
     private final RunService runs;
+    private final ModelRegistry models;
     private final Templates templates;
 
-    public CnnPageController(ModelSummaryService summaries, RunService runs, Templates templates) {
+    public CnnPageController(ModelSummaryService summaries, RunService runs, ModelRegistry models,
+            Templates templates) {
         this.summaries = summaries;
         this.runs = runs;
+        this.models = models;
         this.templates = templates;
     }
 
@@ -37,18 +43,19 @@ public final class CnnPageController {
     }
 
     private void page(Context ctx) {
-        RunView latest = runs.list(new RunQuery("cnn", Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
-        templates.render(ctx, "cnn/page.jte", new CnnPageView(summaries.cnn(), RunConfig.cnnDefaults(), latest));
+        ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
+        RunView latest = runs.list(new RunQuery(cnn.name(), Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
+        templates.render(ctx, "cnn/page.jte", new CnnPageView(summaries.summary(cnn, 0), CnnSettings.DEFAULTS,
+                latest == null ? null : RunPanelView.of(latest, models)));
     }
 
     private void startRun(Context ctx) {
         FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "trainLimit", "device");
-        RunConfig requested = new RunConfig("cnn", form.optionalInt("epochs"), form.optionalInt("batchSize"),
-                form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"),
-                null, null, null, null, null, null);
-        RunView run = runs.create(requested);
+        CnnSettings requested = new CnnSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
+                form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"));
+        RunView run = runs.create(CnnSpec.runConfig(requested));
         ctx.status(202);
-        templates.render(ctx, "runs/panel.jte", new RunPanelView(run));
+        templates.render(ctx, "runs/panel.jte", RunPanelView.of(run, models));
     }
 
     private void cancelRun(Context ctx) {

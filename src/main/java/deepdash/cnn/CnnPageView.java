@@ -1,13 +1,14 @@
 package deepdash.cnn;
 
+import deepdash.model.CnnSettings;
 import deepdash.model.ModelSummary;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunView;
+import deepdash.runs.RunPanelView;
 
 /**
  * Input of {@code cnn/page.jte}.
  *
+ * @param defaults what the form starts with: the seed's settings
  * @param latestRun the newest CNN run, shown live below the form; null before the first run
  */
-public record CnnPageView(ModelSummary summary, RunConfig defaults, RunView latestRun) {
+public record CnnPageView(ModelSummary summary, CnnSettings defaults, RunPanelView latestRun) {
 }

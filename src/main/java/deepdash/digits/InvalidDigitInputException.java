@@ -1,5 +1,7 @@
 package deepdash.digits;
 
+import deepdash.errors.UserError;
+
 /**
  * Thrown when a drawn digit (a canvas PNG or a pixel array) cannot be used as model input.
  *
@@ -7,7 +9,7 @@ package deepdash.digits;
  * the input at fault ("image: ...", "pixels: ...") and what was expected, so the web layer can
  * show it as is.
  */
-public class InvalidDigitInputException extends RuntimeException {
+public class InvalidDigitInputException extends UserError {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +17,7 @@ public class InvalidDigitInputException extends RuntimeException {
      * @param message user-facing description of what is wrong with the input
      */
     public InvalidDigitInputException(String message) {
-        super(message);
+        super(400, null, message);
     }
 
     /**
@@ -23,6 +25,6 @@ public class InvalidDigitInputException extends RuntimeException {
      * @param cause   the low-level failure, kept for the server log
      */
     public InvalidDigitInputException(String message, Throwable cause) {
-        super(message, cause);
+        super(400, null, message, cause);
     }
 }

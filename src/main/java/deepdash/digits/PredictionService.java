@@ -12,30 +12,30 @@ import ai.djl.nn.convolutional.Convolution;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import deepdash.engine.MxnetDispatcher;
+import deepdash.files.FileTrees;
 import deepdash.model.CnnArchitecture;
-import deepdash.runs.RunConfig;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.ModelFiles;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.TestResult;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunQuery;
-import deepdash.runs.RunRecord;
 import deepdash.runs.RunService;
-import deepdash.runs.RunStatus;
 import deepdash.runs.RunStore;
 import deepdash.runs.RunView;
-import deepdash.runs.TestResult;
-import deepdash.training.CnnTraining;
-import deepdash.training.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads drawn digits with a trained CNN: the newest completed CNN run by default, any other
@@ -56,8 +56,8 @@ public final class PredictionService implements AutoCloseable {
     public static final String SHIPPED_MODEL_ID = "shipped-cnn";
     /** How many models stay loaded: each holds about 1 MB of native memory once warm. */
     public static final int DEFAULT_CACHED_MODELS = 3;
-
-    private static final String CNN = "cnn";
+    /** Only the CNN reads digits: its block is what every loaded parameter file fits. */
+    private static final CnnSpec CNN = new CnnSpec();
 
     private final MxnetDispatcher mxnet;
     private final RunService runs;
@@ -121,7 +121,7 @@ public final class PredictionService implements AutoCloseable {
 
     /** Newest first; filtered in RunService's memory, so a store of a thousand runs costs little. */
     private List<RunView> completedCnnRuns() {
-        return runs.list(new RunQuery(CNN, Set.of(RunStatus.COMPLETED), 0, RunQuery.MAX_LIMIT)).runs();
+        return runs.list(new RunQuery(CnnSpec.NAME, Set.of(RunStatus.COMPLETED), 0, RunQuery.MAX_LIMIT)).runs();
     }
 
     /**
@@ -180,7 +180,7 @@ public final class PredictionService implements AutoCloseable {
             return modelId;
         }
         RunView run = runs.view(modelId);
-        if (!CNN.equals(run.model())) {
+        if (!CnnSpec.NAME.equals(run.model())) {
             throw new RunConflictException("run " + modelId + " trained a " + run.model()
                     + " model; only CNN runs can read digits");
         }
@@ -195,11 +195,11 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private boolean isUsable(RunView run) {
-        return CNN.equals(run.model()) && run.status() == RunStatus.COMPLETED && hasParameters(run.id());
+        return CnnSpec.NAME.equals(run.model()) && run.status() == RunStatus.COMPLETED && hasParameters(run.id());
     }
 
     private boolean hasParameters(String runId) {
-        return ModelFiles.hasParameters(RunStore.modelDir(store.runDir(runId)), CnnTraining.MODEL_NAME);
+        return store.folder(runId).hasParameters(CnnSpec.NAME);
     }
 
     private static Double accuracy(TestResult test) {
@@ -215,9 +215,10 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private static String describe(RunConfig config) {
-        String images = config.trainLimit() == null ? "all 60,000 images"
-                : String.format(Locale.US, "%,d images", config.trainLimit());
-        return config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs") + " on " + images;
+        CnnSettings settings = (CnnSettings) CNN.settings(config);
+        String images = settings.trainLimit() == null ? "all 60,000 images"
+                : String.format(Locale.US, "%,d images", settings.trainLimit());
+        return settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs") + " on " + images;
     }
 
     // ---- on the MXNet thread ---------------------------------------------------------------
@@ -243,13 +244,13 @@ public final class PredictionService implements AutoCloseable {
 
     private Model load(String id) {
         // Predictions are one image at a time: the CPU answers sooner than a copy to a GPU and back.
-        Model model = Model.newInstance(CnnTraining.MODEL_NAME, Device.cpu());
+        Model model = Model.newInstance(CnnSpec.NAME, Device.cpu());
         try {
-            model.setBlock(CnnArchitecture.newBlock());
+            model.setBlock(CNN.newBlock());
             if (SHIPPED_MODEL_ID.equals(id)) {
                 loadShipped(model);
             } else {
-                ModelFiles.load(model, RunStore.modelDir(store.runDir(id)));
+                ModelFiles.load(model, store.folder(id).modelDir());
             }
             return model;
         } catch (RuntimeException e) {
@@ -266,7 +267,7 @@ public final class PredictionService implements AutoCloseable {
                 ModelFiles.load(model, folder);
             } finally {
                 // The parameters are in memory now; the copy has done its job.
-                deleteRecursively(folder);
+                FileTrees.deleteTree(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the shipped model", e);
@@ -356,13 +357,5 @@ public final class PredictionService implements AutoCloseable {
                     raw.widthPixels(), maxima, levels));
         }
         return List.copyOf(layers);
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

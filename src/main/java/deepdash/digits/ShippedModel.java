@@ -1,10 +1,9 @@
 package deepdash.digits;
 
 import deepdash.json.Json;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStore;
-import deepdash.training.CnnTraining;
-import deepdash.training.ModelFiles;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The trained CNN inside the jar ({@code data/models/cnn-mnist/}, a run folder of the project's own
- * {@code train} command), so a fresh install predicts well before anyone trains.
+ * {@code train} command, laid out as {@link RunFolder} says), so a fresh install predicts well
+ * before anyone trains.
  */
 final class ShippedModel {
 
@@ -24,10 +24,10 @@ final class ShippedModel {
 
     /** The run record that was saved with the model: its settings and test accuracy. */
     static RunRecord record() {
-        try (InputStream in = open(RunStore.RECORD_FILE)) {
+        try (InputStream in = open(RunFolder.RECORD_FILE)) {
             return Json.mapper().readValue(in, RunRecord.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the shipped model's " + RunStore.RECORD_FILE, e);
+            throw new UncheckedIOException("cannot read the shipped model's " + RunFolder.RECORD_FILE, e);
         }
     }
 
@@ -36,8 +36,9 @@ final class ShippedModel {
      * parameters from a folder only, not from a stream.
      */
     static void copyParametersTo(Path modelDir) {
-        Path target = ModelFiles.parametersFile(modelDir, CnnTraining.MODEL_NAME);
-        String name = RunStore.MODEL_FOLDER + "/" + target.getFileName();
+        String fileName = RunFolder.parametersFileName(CnnSpec.NAME);
+        Path target = modelDir.resolve(fileName);
+        String name = RunFolder.MODEL_FOLDER + "/" + fileName;
         try (InputStream in = open(name)) {
             Files.createDirectories(modelDir);
             Files.copy(in, target);

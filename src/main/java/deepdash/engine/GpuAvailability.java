@@ -1,14 +1,11 @@
 package deepdash.engine;
 
 import ai.djl.engine.Engine;
-import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunService.RunConfigChecker;
-import java.nio.file.Path;
 
 /**
- * Refuses {@code device: gpu} at run creation when MXNet sees no GPU, so the user gets a 400 that
- * says why instead of a run that fails a second later in its worker. Asked once, on the MXNet thread.
+ * How many GPUs MXNet sees in the server, so a run that asks for one can be refused at creation
+ * with a 400 that says why instead of failing a second later in its worker. Asked once, on the
+ * MXNet thread, and only when someone asks for a GPU.
  */
 public final class GpuAvailability {
 
@@ -26,25 +23,5 @@ public final class GpuAvailability {
             gpuCount = count;
         }
         return count;
-    }
-
-    /** Wraps a model's checker with the GPU check; its {@code prepare} step is kept. */
-    public RunConfigChecker checking(RunConfigChecker checker) {
-        return new RunConfigChecker() {
-            @Override
-            public RunConfig apply(RunConfig requested) {
-                RunConfig config = checker.apply(requested);
-                if ("gpu".equals(config.device()) && gpuCount() == 0) {
-                    throw new InvalidRunConfigException("device", "gpu was requested but MXNet sees no GPU here "
-                            + "(the bundled MXNet build is CPU-only; see the README's GPU section); use auto or cpu");
-                }
-                return config;
-            }
-
-            @Override
-            public void prepare(RunConfig checked, Path runDir) {
-                checker.prepare(checked, runDir);
-            }
-        };
     }
 }

@@ -1,10 +1,10 @@
 package deepdash.forecast;
 
+import deepdash.model.SeriesSettings;
 import deepdash.prices.DatasetDetail;
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
 import deepdash.prices.PriceRow;
-import deepdash.runs.RunConfig;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,9 +13,20 @@ import java.util.Locale;
  * and the training form, filled with the defaults that dataset gets.
  *
  * @param datasets every dataset, for the picker
- * @param defaults the LSTM settings a run on this dataset gets when nothing is changed
+ * @param defaults the settings a run on this dataset gets when nothing is changed
+ * @param models the forecasting models the form offers, the default selected
  */
-public record DatasetPanelView(DatasetDetail dataset, List<DatasetInfo> datasets, RunConfig defaults) {
+public record DatasetPanelView(DatasetDetail dataset, List<DatasetInfo> datasets, SeriesSettings defaults,
+        List<ModelOption> models) {
+
+    /** The window field's bounds. */
+    public int minWindow() {
+        return SeriesSettings.MIN_WINDOW;
+    }
+
+    public int maxWindow() {
+        return SeriesSettings.MAX_WINDOW;
+    }
 
     /** How a dataset reads in the picker. */
     public String label(DatasetInfo info) {

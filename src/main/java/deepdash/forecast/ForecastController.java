@@ -4,7 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
-/** {@code GET /api/runs/{id}/forecast}: an LSTM run's {@code forecast.json}, 404 until it exists. */
+/** {@code GET /api/runs/{id}/forecast}: a forecasting run's {@code forecast.json}, 404 until it exists. */
 public final class ForecastController {
 
     public static final String FORECAST = "/api/runs/{id}/forecast";

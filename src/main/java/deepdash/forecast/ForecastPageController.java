@@ -1,14 +1,17 @@
 package deepdash.forecast;
 
-import deepdash.model.ModelController;
-import deepdash.model.ModelSummaryService;
-import deepdash.prices.DatasetController;
+import deepdash.catalog.ModelController;
+import deepdash.catalog.ModelSummaryService;
+import deepdash.model.InvalidRunConfigException;
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSpec;
+import deepdash.model.SeriesSettings;
+import deepdash.model.Task;
 import deepdash.prices.DatasetDetail;
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
 import deepdash.prices.ParsedPrices;
-import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
+import deepdash.protocol.RunConfig;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
@@ -20,9 +23,10 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 
 /**
- * The Forecast page: pick or upload a price CSV, see what was read, train the seed's LSTM live,
- * then compare its forecast with the real prices and with "tomorrow = today". Each route returns
- * the fragment htmx swaps in; the full page is built from the same fragments.
+ * The Forecast page: pick or upload a price CSV, see what was read, train one of the forecasting
+ * models of the registry (the seed's LSTM first) live, then compare its forecast with the real
+ * prices and with "tomorrow = today". Each route returns the fragment htmx swaps in; the full page
+ * is built from the same fragments.
  */
 public final class ForecastPageController {
 
@@ -37,15 +41,17 @@ public final class ForecastPageController {
     private final ModelSummaryService summaries;
     private final RunService runs;
     private final ForecastService forecasts;
+    private final ModelRegistry models;
     private final Templates templates;
     private final long maxUploadBytes;
 
     public ForecastPageController(DatasetService datasets, ModelSummaryService summaries, RunService runs,
-            ForecastService forecasts, Templates templates, long maxUploadBytes) {
+            ForecastService forecasts, ModelRegistry models, Templates templates, long maxUploadBytes) {
         this.datasets = datasets;
         this.summaries = summaries;
         this.runs = runs;
         this.forecasts = forecasts;
+        this.models = models;
         this.templates = templates;
         this.maxUploadBytes = maxUploadBytes;
     }
@@ -68,10 +74,10 @@ public final class ForecastPageController {
                 .map(info -> panel(info.id(), all))
                 .orElse(null);
         RunView latest = forecasts.latestRun().orElse(null);
-        ForecastResultView result = latest == null ? null
-                : forecasts.forecast(latest.id()).map(f -> new ForecastResultView(latest.id(), f)).orElse(null);
+        ForecastResultView result = latest == null ? null : forecasts.result(latest.id()).orElse(null);
         templates.render(ctx, "prices/page.jte", new ForecastPageView(
-                summaries.lstm(LstmRunSettings.DEFAULT_WINDOW), panel, latest, result, maxUploadBytes));
+                summaries.summary(defaultModel(), SeriesSettings.DEFAULT_WINDOW), panel,
+                latest == null ? null : RunPanelView.of(latest, models), result, maxUploadBytes));
     }
 
     private void datasetPanel(Context ctx) {
@@ -89,47 +95,55 @@ public final class ForecastPageController {
     }
 
     private void startRun(Context ctx) {
-        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "device", "dataset",
-                "target", "window", "from", "to", "splitDate");
-        RunConfig requested = new RunConfig(LstmRunSettings.MODEL, form.optionalInt("epochs"),
-                form.optionalInt("batchSize"), form.optionalDouble("learningRate"), null, form.optionalText("device"),
-                form.optionalText("dataset"), form.optionalText("target"), form.optionalInt("window"),
-                form.optionalText("from"), form.optionalText("to"), form.optionalText("splitDate"));
-        RunView run = runs.create(requested);
+        FormFields form = FormFields.expecting(ctx, "model", "epochs", "batchSize", "learningRate", "device",
+                "dataset", "target", "window", "from", "to", "splitDate");
+        ModelSpec model = forecastingModel(form.optionalText("model"));
+        SeriesSettings requested = new SeriesSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
+                form.optionalDouble("learningRate"), form.optionalText("device"), form.optionalText("dataset"),
+                form.optionalText("target"), form.optionalInt("window"), form.optionalText("from"),
+                form.optionalText("to"), form.optionalText("splitDate"));
+        RunView run = runs.create(RunConfig.of(model.name(), requested));
         ctx.status(202);
-        templates.render(ctx, "prices/started.jte", new RunPanelView(run));
+        templates.render(ctx, "prices/started.jte", RunPanelView.of(run, models));
     }
 
     private void result(Context ctx) {
         String id = ctx.pathParam("id");
-        Forecast forecast = forecasts.forecast(id)
+        ForecastResultView result = forecasts.result(id)
                 .orElseThrow(() -> new NotFoundResponse(forecasts.whyNoForecast(id)));
-        templates.render(ctx, "prices/result.jte", new ForecastResultView(id, forecast));
+        templates.render(ctx, "prices/result.jte", result);
     }
 
+    /** {@code ?model=&window=}: the form's model at the form's window. */
     private void summary(Context ctx) {
-        int window = ModelController.lstmWindow(ctx.queryParam("window"));
-        templates.render(ctx, "model/summary.jte", summaries.lstm(window));
+        ModelSpec model = forecastingModel(ctx.queryParam("model"));
+        int window = ModelController.window(ctx.queryParam("window"));
+        templates.render(ctx, "model/summary.jte", summaries.summary(model, window));
     }
 
     private DatasetPanelView panel(String id, List<DatasetInfo> all) {
         DatasetDetail detail = datasets.detail(id).orElseThrow(() -> DatasetController.notFound(id));
         ParsedPrices prices = datasets.prices(id).orElseThrow(() -> DatasetController.notFound(id));
-        return new DatasetPanelView(detail, all, defaults(id, prices));
+        String selected = defaultModel().name();
+        List<ModelOption> options = models.byTask(Task.SERIES_FORECAST).stream()
+                .map(spec -> new ModelOption(spec.name(), spec.title(), spec.name().equals(selected)))
+                .toList();
+        return new DatasetPanelView(detail, all, SeriesSettings.defaultsFor(id, prices), options);
     }
 
-    /** What a run on this dataset gets when the form is left alone; the whole range when even that is refused. */
-    private static RunConfig defaults(String id, ParsedPrices prices) {
-        RunConfig blank = new RunConfig(LstmRunSettings.MODEL, null, null, null, null, null, id, null, null, null,
-                null, null);
-        try {
-            return LstmRunSettings.resolve(blank, prices).config();
-        } catch (InvalidRunConfigException tooShort) {
-            // The form still opens; pressing Train then shows the counts.
-            return new RunConfig(LstmRunSettings.MODEL, LstmRunSettings.DEFAULT_EPOCHS,
-                    LstmRunSettings.DEFAULT_BATCH_SIZE, LstmRunSettings.DEFAULT_LEARNING_RATE, null, "auto", id,
-                    prices.defaultTarget(), LstmRunSettings.DEFAULT_WINDOW, prices.from().toString(),
-                    prices.to().toString(), LstmRunSettings.defaultSplitDate(prices.dates()).toString());
+    /** The first forecasting model of the registry: the seed's. */
+    private ModelSpec defaultModel() {
+        return models.byTask(Task.SERIES_FORECAST).get(0);
+    }
+
+    /** The named forecasting model, or the default one when none is named. */
+    private ModelSpec forecastingModel(String name) {
+        if (name == null || name.isBlank()) {
+            return defaultModel();
         }
+        return models.find(name.trim()).filter(spec -> spec.task() == Task.SERIES_FORECAST)
+                .orElseThrow(() -> new InvalidRunConfigException("model", "\"" + name + "\" is not a forecasting "
+                        + "model; the Forecast page trains " + String.join(", ", models.byTask(Task.SERIES_FORECAST)
+                                .stream().map(ModelSpec::name).toList())));
     }
 }

@@ -1,14 +1,17 @@
 package deepdash.forecast;
 
+import deepdash.series.Forecast;
 import java.util.Locale;
 
 /**
  * Input of {@code prices/result.jte}: one finished run's forecast, with the sentences that say
- * plainly whether the LSTM beat the naive forecast.
+ * plainly whether its model beat the naive forecast.
+ *
+ * @param modelTitle the model's title, e.g. {@code LSTM}
  */
-public record ForecastResultView(String runId, Forecast forecast) {
+public record ForecastResultView(String runId, String modelTitle, Forecast forecast) {
 
-    /** Whether the LSTM beat "tomorrow = today" on mean absolute error. */
+    /** Whether the model beat "tomorrow = today" on mean absolute error. */
     public boolean beatsNaive() {
         return forecast.beatsNaive();
     }
@@ -19,16 +22,16 @@ public record ForecastResultView(String runId, Forecast forecast) {
         double naive = forecast.baseline().mae();
         if (ratio == null) {
             return "The test period is flat, so the naive forecast \"tomorrow = today\" is never wrong and no ratio "
-                    + "can be given. The LSTM's mean absolute error is " + price(model) + ".";
+                    + "can be given. The " + modelTitle + "'s mean absolute error is " + price(model) + ".";
         }
         if (ratio < 1) {
-            return String.format(Locale.US, "The LSTM beats the naive forecast \"tomorrow = today\": its mean "
-                    + "absolute error is %s against %s, %.0f%% lower (ratio %.3f).", price(model), price(naive),
-                    100 * (1 - ratio), ratio);
+            return String.format(Locale.US, "The %s beats the naive forecast \"tomorrow = today\": its mean "
+                    + "absolute error is %s against %s, %.0f%% lower (ratio %.3f).", modelTitle, price(model),
+                    price(naive), 100 * (1 - ratio), ratio);
         }
-        return String.format(Locale.US, "The LSTM loses to the naive forecast \"tomorrow = today\": its mean "
+        return String.format(Locale.US, "The %s loses to the naive forecast \"tomorrow = today\": its mean "
                 + "absolute error is %s against %s, %.2f times as large. Repeating the last price would have "
-                + "forecast these days better.", price(model), price(naive), ratio);
+                + "forecast these days better.", modelTitle, price(model), price(naive), ratio);
     }
 
     public String ratio() {

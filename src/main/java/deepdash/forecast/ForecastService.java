@@ -1,42 +1,62 @@
 package deepdash.forecast;
 
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSpec;
+import deepdash.model.Task;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunStore;
 import deepdash.runs.RunView;
+import deepdash.series.Forecast;
+import deepdash.series.ForecastFiles;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 
-/** Finds LSTM runs and the forecasts their workers wrote. The server never computes a forecast itself. */
+/**
+ * Finds the runs of forecasting models and the forecasts their workers wrote. The server never
+ * computes a forecast itself, and it asks the registry which models forecast.
+ */
 public final class ForecastService {
 
     private final RunService runs;
     private final RunStore store;
+    private final ModelRegistry models;
 
-    public ForecastService(RunService runs, RunStore store) {
+    public ForecastService(RunService runs, RunStore store, ModelRegistry models) {
         this.runs = runs;
         this.store = store;
+        this.models = models;
     }
 
     /**
-     * The run's forecast; empty until its worker has written one (and always for CNN runs).
+     * The run's forecast; empty until its worker has written one (and always for models that do not forecast).
      *
      * @throws deepdash.runs.RunNotFoundException when there is no such run
      */
     public Optional<Forecast> forecast(String runId) {
         runs.view(runId);
-        return ForecastFiles.read(store.runDir(runId));
+        return ForecastFiles.read(store.folder(runId));
     }
 
-    /** The newest LSTM run, if any. */
+    /** The run's forecast with the words the page shows, naming its model. */
+    public Optional<ForecastResultView> result(String runId) {
+        RunView run = runs.view(runId);
+        return forecast(runId).map(forecast -> new ForecastResultView(runId, models.title(run.model()), forecast));
+    }
+
+    /** The newest run of any forecasting model, if any. */
     public Optional<RunView> latestRun() {
-        return runs.list(new RunQuery(LstmRunSettings.MODEL, Set.of(), 0, 1)).runs().stream().findFirst();
+        return models.byTask(Task.SERIES_FORECAST).stream()
+                .map(ModelSpec::name)
+                .flatMap(model -> runs.list(new RunQuery(model, Set.of(), 0, 1)).runs().stream())
+                .max(Comparator.comparing(RunView::id));
     }
 
     /** Why a run has no forecast, in words for the 404. */
     public String whyNoForecast(String runId) {
         RunView run = runs.view(runId);
-        if (!LstmRunSettings.MODEL.equals(run.model())) {
+        if (!models.isForecast(run.model())) {
             return "run " + runId + " trained the " + run.model() + " model, which makes no price forecast";
         }
         if (run.isFinished()) {

@@ -38,10 +38,6 @@ final class Formats {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    static String thousands(Integer value) {
-        return value == null ? NONE : String.format(Locale.ROOT, "%,d", value);
-    }
-
     static String dateTime(Instant instant) {
         return instant == null ? NONE : DATE_TIME.format(instant);
     }

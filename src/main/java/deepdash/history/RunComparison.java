@@ -4,10 +4,12 @@ import deepdash.history.CompareView.CompareChart;
 import deepdash.history.CompareView.ComparedRun;
 import deepdash.history.CompareView.SettingRow;
 import deepdash.json.Json;
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.KeyMetric;
-import deepdash.runs.RunConfig;
+import deepdash.model.KeyMetric;
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSettings;
+import deepdash.protocol.EpochMetrics;
 import deepdash.runs.RunView;
+import deepdash.web.ChartPalette;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,24 +17,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Builds the compare page from the runs: charts for every metric they have, settings side by side. */
 final class RunComparison {
 
-    /** One colour per run; the same list as {@code COLORS} in static/js/charts.js. */
-    static final List<String> PALETTE = List.of("#2563eb", "#ea580c", "#16a34a", "#9333ea", "#dc2626", "#0891b2",
-            "#ca8a04", "#db2777", "#4b5563", "#65a30d", "#7c3aed", "#0d9488");
-
     private RunComparison() {
     }
 
-    static CompareView of(List<RunView> runs, Instant now) {
+    static CompareView of(List<RunView> runs, ModelRegistry models, Instant now) {
         List<ComparedRun> columns = new ArrayList<>();
         List<Map<String, Object>> curves = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             RunView run = runs.get(i);
-            String color = PALETTE.get(i % PALETTE.size());
+            String color = ChartPalette.color(i);
             columns.add(new ComparedRun(run.id(), run.model(), color, RunsPageController.detailPath(run.id())));
             Map<String, Object> curve = new LinkedHashMap<>();
             curve.put("id", run.id());
@@ -41,13 +38,14 @@ final class RunComparison {
             curve.put("epochs", run.epochs());
             curves.add(curve);
         }
-        return new CompareView(columns, charts(runs), settings(runs), results(runs, now), Json.write(curves));
+        return new CompareView(columns, charts(runs, models), settings(runs, models), results(runs, models, now),
+                Json.write(curves));
     }
 
     /** Validation first (what runs are judged by), then training; the key metric before the loss. */
-    private static List<CompareChart> charts(List<RunView> runs) {
+    private static List<CompareChart> charts(List<RunView> runs, ModelRegistry models) {
         Set<KeyMetric> metrics = new LinkedHashSet<>();
-        runs.forEach(run -> metrics.add(KeyMetric.forModel(run.model())));
+        runs.forEach(run -> metrics.add(models.keyMetric(run.model())));
         List<CompareChart> charts = new ArrayList<>();
         for (KeyMetric metric : metrics) {
             charts.add(new CompareChart(metric.validationName(), metric.validationName(), false));
@@ -60,24 +58,26 @@ final class RunComparison {
         return charts;
     }
 
-    private static List<SettingRow> settings(List<RunView> runs) {
+    /** The model and its data, each model's own settings (as its record names them), then the shared ones. */
+    private static List<SettingRow> settings(List<RunView> runs, ModelRegistry models) {
+        List<ModelSettings> settings = runs.stream().map(run -> models.settings(run.config())).toList();
         List<SettingRow> rows = new ArrayList<>();
-        addRow(rows, runs, "model", RunView::model);
-        addRow(rows, runs, "dataset", RunRowView::dataset);
-        addRow(rows, runs, "window", run -> text(run.config().window()));
-        addRow(rows, runs, "from", run -> run.config().from());
-        addRow(rows, runs, "to", run -> run.config().to());
-        addRow(rows, runs, "split date", run -> run.config().splitDate());
-        addRow(rows, runs, "epochs", run -> text(run.config().epochs()));
-        addRow(rows, runs, "batch size", run -> text(run.config().batchSize()));
-        addRow(rows, runs, "learning rate", run -> Formats.plain(run.config().learningRate()));
-        addRow(rows, runs, "training images", run -> trainImages(run.config()));
-        addRow(rows, runs, "device asked for", run -> run.config().device());
+        addRow(rows, runs.stream().map(RunView::model).toList(), "model");
+        addRow(rows, settings.stream().map(ModelSettings::dataLabel).toList(), "dataset");
+        Set<String> ownSettings = new LinkedHashSet<>();
+        settings.forEach(s -> ownSettings.addAll(s.details().keySet()));
+        for (String name : ownSettings) {
+            addRow(rows, settings.stream().map(s -> s.details().get(name)).toList(), name);
+        }
+        addRow(rows, settings.stream().map(s -> text(s.epochs())).toList(), "epochs");
+        addRow(rows, settings.stream().map(s -> text(s.batchSize())).toList(), "batch size");
+        addRow(rows, settings.stream().map(s -> Formats.plain(s.learningRate())).toList(), "learning rate");
+        addRow(rows, settings.stream().map(ModelSettings::device).toList(), "device asked for");
         return rows;
     }
 
-    private static List<SettingRow> results(List<RunView> runs, Instant now) {
-        List<RunRowView> rows = runs.stream().map(run -> RunRowView.of(run, now)).toList();
+    private static List<SettingRow> results(List<RunView> runs, ModelRegistry models, Instant now) {
+        List<RunRowView> rows = runs.stream().map(run -> RunRowView.of(run, models, now)).toList();
         List<SettingRow> results = new ArrayList<>();
         results.add(new SettingRow("status", rows.stream().map(r -> r.statusText()
                 + (r.reason() == null ? "" : ": " + r.reason())).toList(), false));
@@ -94,19 +94,12 @@ final class RunComparison {
     }
 
     /** Adds a row unless no run has the setting; marks it when the runs' values are not all equal. */
-    private static void addRow(List<SettingRow> rows, List<RunView> runs, String name, Function<RunView, String> value) {
-        List<String> values = runs.stream().map(value).map(Formats::orNone).toList();
+    private static void addRow(List<SettingRow> rows, List<String> rawValues, String name) {
+        List<String> values = rawValues.stream().map(Formats::orNone).toList();
         if (values.stream().allMatch(Formats.NONE::equals)) {
             return;
         }
         rows.add(new SettingRow(name, values, values.stream().distinct().count() > 1));
-    }
-
-    private static String trainImages(RunConfig config) {
-        if (!"cnn".equals(config.model())) {
-            return null;
-        }
-        return config.trainLimit() == null ? "all 60,000" : Formats.thousands(config.trainLimit());
     }
 
     private static String lastLoss(List<EpochMetrics> epochs) {

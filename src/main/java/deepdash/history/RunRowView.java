@@ -1,10 +1,11 @@
 package deepdash.history;
 
-import deepdash.runs.KeyMetric;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunStatus;
+import deepdash.model.KeyMetric;
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSettings;
+import deepdash.protocol.Progress;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunView;
-import deepdash.training.Progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +38,11 @@ public record RunRowView(
         String createdAt,
         boolean active) {
 
-    public static RunRowView of(RunView run, Instant now) {
-        KeyMetric metric = KeyMetric.forModel(run.model());
-        return new RunRowView(run.id(), Formats.orNone(run.model()), dataset(run), settings(run.config()),
+    public static RunRowView of(RunView run, ModelRegistry models, Instant now) {
+        KeyMetric metric = models.keyMetric(run.model());
+        ModelSettings settings = models.settings(run.config());
+        return new RunRowView(run.id(), Formats.orNone(run.model()), Formats.orNone(settings.dataLabel()),
+                settings(settings),
                 run.status().wireName(), statusText(run), run.reason(),
                 metric.format(metric.bestValidation(run.epochs())), metric.validationName(),
                 metric.format(metric.test(run.test())), "test " + metric.metricName(), duration(run, now),
@@ -50,36 +53,19 @@ public record RunRowView(
         return RunsPageController.detailPath(id);
     }
 
-    /** MNIST for the CNN; the price dataset (and the column it forecasts) for the LSTM. */
-    static String dataset(RunView run) {
-        if ("cnn".equals(run.model())) {
-            return "MNIST";
-        }
-        RunConfig config = run.config();
-        if (config.dataset() == null) {
-            return Formats.NONE;
-        }
-        return config.target() == null ? config.dataset() : config.dataset() + " · " + config.target();
-    }
-
     /** The settings a person compares runs by: "10 epochs · batch 32 · lr 0.001 · 2,000 images". */
-    static String settings(RunConfig config) {
+    static String settings(ModelSettings settings) {
         List<String> parts = new ArrayList<>();
-        if (config.epochs() != null) {
-            parts.add(config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs"));
+        if (settings.epochs() != null) {
+            parts.add(settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs"));
         }
-        if (config.batchSize() != null) {
-            parts.add("batch " + config.batchSize());
+        if (settings.batchSize() != null) {
+            parts.add("batch " + settings.batchSize());
         }
-        if (config.learningRate() != null) {
-            parts.add("lr " + Formats.plain(config.learningRate()));
+        if (settings.learningRate() != null) {
+            parts.add("lr " + Formats.plain(settings.learningRate()));
         }
-        if (config.trainLimit() != null) {
-            parts.add(Formats.thousands(config.trainLimit()) + " images");
-        }
-        if (config.window() != null) {
-            parts.add("window " + config.window());
-        }
+        parts.addAll(settings.summaryParts());
         return parts.isEmpty() ? Formats.NONE : String.join(" · ", parts);
     }
 
@@ -99,7 +85,7 @@ public record RunRowView(
     static Double fractionDone(RunView run) {
         Progress p = run.progress();
         if (p != null && p.epochs() > 0 && p.batches() > 0) {
-            return Math.min(1.0, ((p.epoch() - 1) * (double) p.batches() + p.batch()) / ((double) p.epochs() * p.batches()));
+            return p.fractionDone();
         }
         Integer epochs = run.config().epochs();
         if (epochs != null && epochs > 0) {

@@ -1,5 +1,6 @@
 package deepdash.history;
 
+import deepdash.model.ModelRegistry;
 import deepdash.runs.RunPage;
 import deepdash.runs.RunQuery;
 import java.net.URLEncoder;
@@ -18,9 +19,9 @@ import java.util.Locale;
  */
 public record RunTableView(List<RunRowView> rows, int total, int offset, int limit, String model, String status) {
 
-    public static RunTableView of(RunPage page, Instant now) {
+    public static RunTableView of(RunPage page, ModelRegistry models, Instant now) {
         List<RunRowView> rows = new ArrayList<>(page.runs().size());
-        page.runs().forEach(run -> rows.add(RunRowView.of(run, now)));
+        page.runs().forEach(run -> rows.add(RunRowView.of(run, models, now)));
         RunQuery query = page.query();
         return new RunTableView(rows, page.total(), query.offset(), query.limit(),
                 query.model() == null ? "" : query.model(), query.statusParam());

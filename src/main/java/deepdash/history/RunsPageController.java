@@ -1,13 +1,15 @@
 package deepdash.history;
 
+import deepdash.model.ModelRegistry;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunExports;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
-import deepdash.runs.RunStatus;
 import deepdash.runs.RunStore;
 import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;
+import deepdash.web.ChartPalette;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -35,16 +37,19 @@ public final class RunsPageController {
     public static final String TABLE_ID = "run-table";
     public static final int PAGE_SIZE = 50;
     /** The palette has this many colours; more curves on one chart stop being readable anyway. */
-    public static final int MAX_COMPARED = 12;
+    public static final int MAX_COMPARED = ChartPalette.COLORS.size();
 
     private final RunService runs;
     private final RunExports exports;
+    private final ModelRegistry models;
     private final Templates templates;
     private final Clock clock;
 
-    public RunsPageController(RunService runs, RunExports exports, Templates templates, Clock clock) {
+    public RunsPageController(RunService runs, RunExports exports, ModelRegistry models, Templates templates,
+            Clock clock) {
         this.runs = runs;
         this.exports = exports;
+        this.models = models;
         this.templates = templates;
         this.clock = clock;
     }
@@ -80,13 +85,13 @@ public final class RunsPageController {
     private RunTableView tableView(Context ctx) {
         RunQuery asked = RunQuery.parse(ctx::queryParam, runs.models());
         RunQuery query = new RunQuery(asked.model(), asked.statuses(), asked.offset(), PAGE_SIZE);
-        return RunTableView.of(runs.list(query), clock.instant());
+        return RunTableView.of(runs.list(query), models, clock.instant());
     }
 
     private void detail(Context ctx) {
         RunView run = runs.view(ctx.pathParam("id"));
-        templates.render(ctx, "runs/detail.jte", new RunDetailView(new RunPanelView(run),
-                RunRowView.of(run, clock.instant()), exports.hasModel(run.id())));
+        templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
+                RunRowView.of(run, models, clock.instant()), exports.hasModel(run.id())));
     }
 
     /** {@code ?ids=a,b,c} (or {@code ?ids=a&ids=b}, as a plain form sends it). */
@@ -104,7 +109,7 @@ public final class RunsPageController {
                     + ids.size());
         }
         List<RunView> compared = ids.stream().map(runs::view).toList();
-        templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, clock.instant()));
+        templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant()));
     }
 
     /** Deletes from the detail page, then sends the browser back to the list (htmx follows HX-Redirect). */

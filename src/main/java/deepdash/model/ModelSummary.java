@@ -2,7 +2,17 @@ package deepdash.model;
 
 import java.util.List;
 
-/** The architecture summary of a model: its layers and parameter totals. */
+/**
+ * The architecture summary of a model: its layers and parameter totals.
+ *
+ * @param kerasParams what Keras's {@code model.summary()} counts for the same layers (it differs
+ *     where MXNet keeps a second bias vector per gate)
+ */
 public record ModelSummary(String model, String inputShape, List<LayerSummary> layers, long totalParams,
-        long trainableParams, long nonTrainableParams, String note) {
+        long trainableParams, long nonTrainableParams, long kerasParams, String note) {
+
+    public ModelSummary withNote(String newNote) {
+        return new ModelSummary(model, inputShape, layers, totalParams, trainableParams, nonTrainableParams,
+                kerasParams, newNote);
+    }
 }

@@ -8,7 +8,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.util.Pair;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -24,18 +24,39 @@ import java.util.Map;
  *
  * <p>DJL keeps activations as separate blocks, where Keras folds them into the layer
  * ({@code Conv2D(32, activation='relu')}); the builder folds them back so the rows line up with
- * the seed's summary. The same goes for the block that keeps an LSTM's last time step, which Keras
- * does inside {@code LSTM(16)}.
+ * the seed's summary. The same goes for the block that keeps a recurrent layer's last time step,
+ * which Keras does inside {@code LSTM(16)}.
  */
 public final class SummaryBuilder {
 
     private static final NumberFormat THOUSANDS = NumberFormat.getIntegerInstance(Locale.US);
+
+    /**
+     * How Keras names and counts the recurrent layers of a block.
+     *
+     * @param type Keras's layer type, e.g. {@code SimpleRNN}
+     * @param djlType the DJL block it stands for, e.g. {@code RNN}
+     * @param gates how many gates the layer has (1, 3 or 4)
+     * @param bothBiases whether Keras keeps MXNet's two bias vectors per gate (GRU with
+     *     {@code reset_after=True}) or one (LSTM, SimpleRNN)
+     */
+    public record KerasLayer(String type, String djlType, int gates, boolean bothBiases) {
+    }
 
     private SummaryBuilder() {
     }
 
     /** Must run on the MXNet thread (or in a worker process): it initializes the block. */
     public static ModelSummary summarize(String model, Block block, Shape inputShape, String note) {
+        return summarize(model, block, inputShape, note, null);
+    }
+
+    /**
+     * @param keras how Keras names and counts the block's recurrent layers; null: by DJL's class
+     *     name, one bias per gate
+     */
+    public static ModelSummary summarize(String model, Block block, Shape inputShape, String note,
+            KerasLayer keras) {
         try (NDManager manager = NDManager.newBaseManager()) {
             block.initialize(manager, DataType.FLOAT32, inputShape);
             List<LayerSummary> rows = new ArrayList<>();
@@ -51,13 +72,15 @@ public final class SummaryBuilder {
                             describe(shapes[0]), last.params(), last.formula()));
                     continue;
                 }
-                String kerasType = kerasType(layer);
+                String kerasType = kerasType(layer, keras);
                 String name = kerasName(kerasType, namesUsed);
                 long params = countParameters(layer);
-                rows.add(new LayerSummary(name, kerasType, describe(shapes[0]), params, formula(layer, params)));
+                rows.add(new LayerSummary(name, kerasType, describe(shapes[0]), params,
+                        formula(layer, params, keras)));
             }
             long total = rows.stream().mapToLong(LayerSummary::params).sum();
-            return new ModelSummary(model, describe(inputShape), List.copyOf(rows), total, total, 0, note);
+            return new ModelSummary(model, describe(inputShape), List.copyOf(rows), total, total, 0,
+                    kerasParameterCount(block, keras), note);
         }
     }
 
@@ -69,7 +92,7 @@ public final class SummaryBuilder {
         return sum;
     }
 
-    private static String formula(Block layer, long params) {
+    private static String formula(Block layer, long params, KerasLayer keras) {
         if (params == 0) {
             return "no weights";
         }
@@ -84,15 +107,18 @@ public final class SummaryBuilder {
             Shape weight = parameterShape(layer, "weight");
             return String.format("%dx(%d+1) = %s", weight.get(0), weight.get(1), THOUSANDS.format(params));
         }
-        if (layer instanceof LSTM) {
-            // MXNet's LSTM packs the four gates: i2h weight (4h, in), h2h weight (4h, h), and two bias
-            // vectors (4h each; DJL names them l_0_i2h_BIAS and l_0_h2h_BIAS). Keras keeps one bias per gate.
+        if (layer instanceof RecurrentBlock) {
+            // MXNet packs a recurrent layer's g gates: i2h weight (g*h, in), h2h weight (g*h, h), and two
+            // bias vectors (g*h each; DJL names them l_0_i2h_BIAS and l_0_h2h_BIAS).
             Shape i2h = parameterShape(layer, "i2h_weight");
-            long gates = i2h.get(0);
-            long units = gates / 4;
+            Shape h2h = parameterShape(layer, "h2h_weight");
+            long units = h2h.get(1);
+            long gates = h2h.get(0) / units;
             long inputs = i2h.get(1);
-            return String.format("4x%dx(%d+%d+2) = %s (Keras: 4x%dx(%d+%d+1) = %s)", units, inputs, units,
-                    THOUSANDS.format(params), units, inputs, units, THOUSANDS.format(kerasParameters(layer)));
+            long kerasBiases = bothBiases(keras) ? 2 : 1;
+            return String.format("%dx%dx(%d+%d+2) = %s (Keras: %dx%dx(%d+%d+%d) = %s)", gates, units, inputs, units,
+                    THOUSANDS.format(params), gates, units, inputs, units, kerasBiases,
+                    THOUSANDS.format(kerasParameters(layer, keras)));
         }
         List<String> parts = new ArrayList<>();
         for (Pair<String, Parameter> parameter : layer.getParameters()) {
@@ -102,24 +128,28 @@ public final class SummaryBuilder {
     }
 
     /**
-     * What Keras would count for the same layers: the same as DJL except for LSTMs, where MXNet keeps
-     * a second bias vector per gate (the h2h bias, 4 x units) that Keras does not have. The block
-     * must be initialized ({@link #summarize} does that).
+     * What Keras would count for the same layers: the same as DJL except for recurrent layers where
+     * Keras keeps one bias per gate and MXNet two (the h2h bias, gates x units, is not in Keras). The
+     * block must be initialized ({@link #summarize} does that).
      */
-    public static long kerasParameterCount(Block block) {
+    public static long kerasParameterCount(Block block, KerasLayer keras) {
         long sum = 0;
         for (Pair<String, Block> child : block.getChildren()) {
-            sum += kerasParameters(child.getValue());
+            sum += kerasParameters(child.getValue(), keras);
         }
         return sum;
     }
 
-    private static long kerasParameters(Block layer) {
+    private static long kerasParameters(Block layer, KerasLayer keras) {
         long params = countParameters(layer);
-        if (layer instanceof LSTM) {
+        if (layer instanceof RecurrentBlock && !bothBiases(keras)) {
             params -= parameterShape(layer, "h2h_bias").size();
         }
         return params;
+    }
+
+    private static boolean bothBiases(KerasLayer keras) {
+        return keras != null && keras.bothBiases();
     }
 
     private static Shape parameterShape(Block layer, String suffix) {
@@ -145,23 +175,23 @@ public final class SummaryBuilder {
             if (name.contains("tanh")) {
                 return "Tanh";
             }
-            if (lambda.getName().equals(LstmArchitecture.LAST_TIME_STEP)) {
-                // Keras's LSTM without return_sequences does this inside the layer.
+            if (lambda.getName().equals(RecurrentArchitecture.LAST_TIME_STEP)) {
+                // Keras's recurrent layers without return_sequences do this inside the layer.
                 return "last time step";
             }
         }
         return null;
     }
 
-    private static String kerasType(Block layer) {
+    private static String kerasType(Block layer, KerasLayer keras) {
         if (layer instanceof Convolution) {
             return "Conv2D";
         }
         if (layer instanceof Linear) {
             return "Dense";
         }
-        if (layer instanceof LSTM) {
-            return "LSTM";
+        if (layer instanceof RecurrentBlock) {
+            return keras != null ? keras.type() : layer.getClass().getSimpleName();
         }
         if (layer instanceof LambdaBlock lambda) {
             String name = lambda.getName().toLowerCase(Locale.ROOT);
@@ -176,15 +206,9 @@ public final class SummaryBuilder {
         return layer.getClass().getSimpleName();
     }
 
+    /** Keras's default layer names: the type in snake case ({@code MaxPooling2D}: {@code max_pooling2d}), numbered. */
     private static String kerasName(String type, Map<String, Integer> namesUsed) {
-        String base = switch (type) {
-            case "Conv2D" -> "conv2d";
-            case "MaxPooling2D" -> "max_pooling2d";
-            case "Flatten" -> "flatten";
-            case "Dense" -> "dense";
-            case "LSTM" -> "lstm";
-            default -> type.toLowerCase(Locale.ROOT);
-        };
+        String base = type.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         int seen = namesUsed.merge(base, 1, Integer::sum) - 1;
         return seen == 0 ? base : base + "_" + seen;
     }

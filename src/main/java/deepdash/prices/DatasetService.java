@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Input/output failures are server faults and surface as {@link UncheckedIOException}; a file
  * the user got wrong is a {@link PriceCsvException}.
  */
-public final class DatasetService {
+public final class DatasetService implements DatasetSource {
 
     public static final String SAMPLE_ID = "sample-synthetic";
     public static final String SAMPLE_NAME = "sample-synthetic-prices.csv";
@@ -138,6 +138,7 @@ public final class DatasetService {
     }
 
     /** What the dataset holds, parsed; empty for unknown ids. */
+    @Override
     public Optional<ParsedPrices> prices(String id) {
         Optional<DatasetInfo> info = find(id);
         if (info.isEmpty()) {
@@ -171,6 +172,7 @@ public final class DatasetService {
     }
 
     /** The file as it was uploaded, for a run to copy. */
+    @Override
     public Path originalFile(String id) {
         return store.originalFile(id);
     }

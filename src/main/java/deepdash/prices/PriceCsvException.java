@@ -1,12 +1,14 @@
 package deepdash.prices;
 
+import deepdash.errors.UserError;
+
 /**
  * A price CSV that cannot be used, with a message meant for the person who uploaded it.
  *
  * <p>{@link #getMessage()} starts with the file name when one is known; {@link #detail()} is the
  * same text without it, for places that already show the name.
  */
-public class PriceCsvException extends Exception {
+public class PriceCsvException extends UserError {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +20,7 @@ public class PriceCsvException extends Exception {
      * @param detail what is wrong, naming the line and column where there is one
      */
     public PriceCsvException(String fileName, String detail) {
-        super(fileName == null || fileName.isBlank() ? detail : fileName + ": " + detail);
+        super(400, "file", fileName == null || fileName.isBlank() ? detail : fileName + ": " + detail);
         this.fileName = fileName;
         this.detail = detail;
     }

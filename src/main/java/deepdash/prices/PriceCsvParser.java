@@ -63,9 +63,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class PriceCsvParser {
 
-    /** The largest upload the web layer should accept; this class does not check it. */
-    public static final int DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
     /** Fewer days than this give a model nothing to learn from. */
     public static final int MIN_USABLE_ROWS = 30;
 

@@ -16,13 +16,10 @@ public final class JvmWorkerLauncher implements WorkerLauncher {
 
     private final String javaBinary;
     private final String classPath;
-    private final Path mnistDir;
 
-    /** @param mnistDir passed on to workers, or null for the copy inside the jar */
-    public JvmWorkerLauncher(Path mnistDir) {
+    public JvmWorkerLauncher() {
         this.javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.classPath = System.getProperty("java.class.path");
-        this.mnistDir = mnistDir;
     }
 
     @Override
@@ -32,10 +29,6 @@ public final class JvmWorkerLauncher implements WorkerLauncher {
                 "-Xmx1g", "-XX:+UseSerialGC", "-Dai.djl.offline=true",
                 "deepdash.Main", "train",
                 "--run-dir", runDir.toString(), "--progress", "json", "--exit-with-parent"));
-        if (mnistDir != null) {
-            command.add("--mnist-dir");
-            command.add(mnistDir.toString());
-        }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         // Through the environment, not -cp: the command line stays short enough to read in ps.

@@ -1,5 +1,8 @@
 package deepdash.runs;
 
+import deepdash.model.KeyMetric;
+import deepdash.model.ModelRegistry;
+import deepdash.protocol.EpochMetrics;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,9 +33,10 @@ public final class MetricsCsv {
                 "val_loss", metric.validationName(), "run", "model", "dataset");
     }
 
-    public static void write(RunView run, Appendable out) throws IOException {
-        KeyMetric metric = KeyMetric.forModel(run.model());
-        String dataset = datasetOf(run);
+    /** Writes {@code run}'s epochs, with the columns its model's spec names. */
+    public static void write(RunView run, ModelRegistry models, Appendable out) throws IOException {
+        KeyMetric metric = models.keyMetric(run.model());
+        String dataset = models.settings(run.config()).datasetName();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(header(metric));
             for (EpochMetrics epoch : run.epochs()) {
@@ -51,14 +55,6 @@ public final class MetricsCsv {
                 printer.printRecord(row);
             }
         }
-    }
-
-    /** MNIST for the CNN; the uploaded dataset for the LSTM. */
-    static String datasetOf(RunView run) {
-        if ("cnn".equals(run.model())) {
-            return "MNIST";
-        }
-        return run.config().dataset() == null ? "" : run.config().dataset();
     }
 
     /**

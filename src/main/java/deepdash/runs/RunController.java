@@ -1,6 +1,7 @@
 package deepdash.runs;
 
 import deepdash.events.EventStreams;
+import deepdash.protocol.RunConfig;
 import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;
 import io.javalin.config.JavalinConfig;

@@ -1,5 +1,7 @@
 package deepdash.runs;
 
+import deepdash.model.ModelRegistry;
+import deepdash.protocol.RunFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,16 +20,18 @@ public final class RunExports {
 
     private final RunService runs;
     private final RunStore store;
+    private final ModelRegistry models;
 
-    public RunExports(RunService runs, RunStore store) {
+    public RunExports(RunService runs, RunStore store, ModelRegistry models) {
         this.runs = runs;
         this.store = store;
+        this.models = models;
     }
 
     public String metricsCsv(String id) {
         StringBuilder csv = new StringBuilder();
         try {
-            MetricsCsv.write(runs.view(id), csv);
+            MetricsCsv.write(runs.view(id), models, csv);
         } catch (IOException cannotHappen) {
             throw new IllegalStateException("writing CSV into memory failed", cannotHappen);
         }
@@ -53,12 +57,12 @@ public final class RunExports {
         if (parameterFiles.isEmpty()) {
             return Optional.empty();
         }
-        Path runDir = store.runDir(id);
+        RunFolder folder = store.folder(id);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            add(zip, id + "/" + RunStore.RECORD_FILE, runDir.resolve(RunStore.RECORD_FILE));
+            add(zip, id + "/" + RunFolder.RECORD_FILE, folder.recordFile());
             for (Path file : parameterFiles) {
-                add(zip, id + "/" + RunStore.MODEL_FOLDER + "/" + file.getFileName(), file);
+                add(zip, id + "/" + RunFolder.MODEL_FOLDER + "/" + file.getFileName(), file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model files of run " + id, e);

@@ -1,9 +1,13 @@
 package deepdash.runs;
 
+import deepdash.errors.UserError;
+
 /** No run has this id (or the id is not one DeepDash could have made). */
-public class RunNotFoundException extends RuntimeException {
+public class RunNotFoundException extends UserError {
+
+    private static final long serialVersionUID = 1L;
 
     public RunNotFoundException(String id) {
-        super("no run with id \"" + id + "\"");
+        super(404, "id", "no run with id \"" + id + "\"");
     }
 }

@@ -1,10 +1,17 @@
 package deepdash.runs;
 
-/** Input of {@code runs/panel.jte}: one run's live progress, charts and result. */
-public record RunPanelView(RunView run) {
+import deepdash.model.ModelRegistry;
 
-    /** The metric charted next to the loss: accuracy for the CNN, MAE for the LSTM. */
-    public String metric() {
-        return "lstm".equals(run.model()) ? "mae" : "accuracy";
+/**
+ * Input of {@code runs/panel.jte}: one run's live progress, charts and result.
+ *
+ * @param metric the metric charted next to the loss: its model's key metric ({@code accuracy}, {@code mae})
+ * @param forecast whether the run writes a forecast, which pages show once it completes
+ */
+public record RunPanelView(RunView run, String metric, boolean forecast) {
+
+    /** The panel of {@code run}, as its model's spec says to show it. */
+    public static RunPanelView of(RunView run, ModelRegistry models) {
+        return new RunPanelView(run, models.keyMetric(run.model()).metricName(), models.isForecast(run.model()));
     }
 }

@@ -1,5 +1,7 @@
 package deepdash.runs;
 
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import deepdash.web.BadRequestException;
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -3,11 +3,17 @@ package deepdash.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.events.EventHub;
 import deepdash.json.Json;
-import deepdash.training.Progress;
-import deepdash.training.WorkerProtocol;
+import deepdash.model.InvalidRunConfigException;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.FailureMessages;
+import deepdash.protocol.Progress;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.WorkerProtocol;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +90,7 @@ public final class RunService implements AutoCloseable {
          * before {@code run.json} is written: a folder without one is not a run, so a failure here
          * leaves no run behind.
          */
-        default void prepare(RunConfig checked, Path runDir) {
+        default void prepare(RunConfig checked, RunFolder folder) {
         }
     }
 
@@ -186,7 +192,7 @@ public final class RunService implements AutoCloseable {
         }
         RunConfig config = checker.apply(requested);
         RunRecord record = RunRecord.queued(RunStore.newId(clock.instant()), config, clock.instant());
-        checker.prepare(config, store.runDir(record.id()));
+        checker.prepare(config, store.folder(record.id()));
         store.write(record);
         LiveRun run = new LiveRun(record, List.of());
         runs.put(record.id(), run);
@@ -206,15 +212,6 @@ public final class RunService implements AutoCloseable {
         RunRecord record = run.record;
         return RunView.of(record, run.epochs, record.status() == RunStatus.RUNNING ? run.progress : null,
                 queuePosition(record.id()));
-    }
-
-    /** All runs, newest first. */
-    public List<RunView> list() {
-        List<RunView> views = new ArrayList<>();
-        for (LiveRun run : runs.descendingMap().values()) {
-            views.add(view(run));
-        }
-        return views;
     }
 
     /**
@@ -268,10 +265,6 @@ public final class RunService implements AutoCloseable {
             runs.remove(id);
         }
         hub.remove(id);
-    }
-
-    public boolean exists(String id) {
-        return RunStore.isValidId(id) && runs.containsKey(id);
     }
 
     public RunView cancel(String id) {
@@ -381,7 +374,7 @@ public final class RunService implements AutoCloseable {
     private void start(String id, LiveRun run) {
         Process process;
         try {
-            process = launcher.launch(store.runDir(id));
+            process = launcher.launch(store.folder(id).path());
         } catch (IOException | RuntimeException e) {
             running--;
             finish(id, run, RunStatus.FAILED, "the training worker could not start: " + FailureMessages.of(e));

@@ -2,7 +2,12 @@ package deepdash.runs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import deepdash.training.Progress;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.Progress;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.TestResult;
 import java.time.Instant;
 import java.util.List;
 

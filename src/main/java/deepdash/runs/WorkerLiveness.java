@@ -1,6 +1,6 @@
 package deepdash.runs;
 
-import deepdash.training.WorkerProtocol;
+import deepdash.protocol.WorkerProtocol;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package deepdash.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
-import deepdash.training.WorkerProtocol;
+import deepdash.protocol.WorkerProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,10 @@
 package deepdash.training;
 
 import deepdash.json.Json;
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.TestResult;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.Progress;
+import deepdash.protocol.TestResult;
+import deepdash.protocol.WorkerProtocol;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,20 +1,19 @@
 package deepdash.training;
 
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStore;
-import deepdash.runs.TestResult;
-import java.nio.file.Path;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.TestResult;
 import java.time.Instant;
 
 /** Keeps a run's folder up to date as training reports: the worker's side of the run store. */
 public final class RunFilesWriter implements TrainingListener {
 
-    private final Path runDir;
+    private final RunFolder folder;
     private RunRecord record;
 
-    public RunFilesWriter(Path runDir, RunRecord record) {
-        this.runDir = runDir;
+    public RunFilesWriter(RunFolder folder, RunRecord record) {
+        this.folder = folder;
         this.record = record;
     }
 
@@ -25,17 +24,17 @@ public final class RunFilesWriter implements TrainingListener {
     @Override
     public void started(String device, int epochs, int batches, int trainSamples, int validationSamples) {
         record = record.started(device, Instant.now());
-        RunStore.writeRecord(runDir, record);
+        folder.writeRecord(record);
     }
 
     @Override
     public void epoch(EpochMetrics metrics) {
-        RunStore.appendEpoch(runDir, metrics);
+        folder.appendEpoch(metrics);
     }
 
     @Override
     public void tested(TestResult result, double trainSeconds) {
         record = record.completed(result, trainSeconds, Instant.now());
-        RunStore.writeRecord(runDir, record);
+        folder.writeRecord(record);
     }
 }

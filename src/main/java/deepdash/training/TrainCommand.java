@@ -1,29 +1,39 @@
 package deepdash.training;
 
-import deepdash.DataDirectory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import deepdash.engine.EngineSettings;
-import deepdash.forecast.Forecast;
-import deepdash.forecast.ForecastFiles;
-import deepdash.forecast.LstmRunSettings;
-import deepdash.mnist.MnistData;
+import deepdash.errors.UserError;
+import deepdash.files.DataDirectory;
+import deepdash.json.Json;
+import deepdash.model.CnnSpec;
+import deepdash.model.InvalidRunConfigException;
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSettings;
+import deepdash.model.ModelSpec;
+import deepdash.prices.DatasetSource;
 import deepdash.prices.DatasetStore;
 import deepdash.prices.ParsedPrices;
-import deepdash.prices.PriceCsvException;
 import deepdash.prices.PriceCsvParser;
-import deepdash.runs.FailureMessages;
-import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunConfigValidator;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
-import deepdash.runs.RunStore;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.series.Forecast;
+import deepdash.series.ForecastFiles;
+import deepdash.protocol.FailureMessages;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +46,11 @@ import picocli.CommandLine.Option;
         description = "Train a model without the web server. The run is stored in the data directory.")
 public final class TrainCommand implements Callable<Integer> {
 
+    /** How long a SIGTERM (a cancelled run) waits for the loop to stop between two batches. */
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private final ModelRegistry models = ModelRegistry.standard();
+
     @Option(names = "--run-dir", description = "Run folder. If it holds a run.json, that run's settings are used.")
     Path runDir;
 
@@ -43,11 +58,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Data directory; the run goes into <data-dir>/runs/<id> (default: ~/.deepdash).")
     Path dataDir;
 
-    @Option(names = "--model", defaultValue = "cnn",
-            description = "cnn (MNIST digits) or lstm (daily prices; needs --dataset or --csv)")
+    @Option(names = "--model", defaultValue = CnnSpec.NAME, completionCandidates = ModelNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); series models need "
+                    + "--dataset or --csv")
     String model;
 
-    @Option(names = "--epochs", description = "Epochs (default 10)")
+    @Option(names = "--epochs", description = "Epochs (default 10 for images, 20 for series)")
     Integer epochs;
 
     @Option(names = "--batch-size", description = "Batch size (default 32)")
@@ -56,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Adam learning rate (default 0.001)")
     Double learningRate;
 
-    @Option(names = "--train-limit", description = "Use only the first N of the 60,000 training images")
+    @Option(names = "--train-limit", description = "images: use only the first N of the 60,000 training images")
     Integer trainLimit;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
@@ -65,25 +81,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mnist-dir", description = "Folder with the four MNIST .gz files (default: the copy in the jar)")
     Path mnistDir;
 
-    @Option(names = "--dataset", description = "lstm: the id of a dataset uploaded to the dashboard")
+    @Option(names = "--dataset", description = "series: the id of a dataset uploaded to the dashboard")
     String dataset;
 
-    @Option(names = "--csv", description = "lstm: a price CSV file (instead of --dataset)")
+    @Option(names = "--csv", description = "series: a price CSV file (instead of --dataset)")
     Path csv;
 
-    @Option(names = "--target", description = "lstm: the column to forecast (default Adj Close, else Close)")
+    @Option(names = "--target", description = "series: the column to forecast (default Adj Close, else Close)")
     String target;
 
-    @Option(names = "--window", description = "lstm: days per input window (default 5)")
+    @Option(names = "--window", description = "series: days per input window (default 5)")
     Integer window;
 
-    @Option(names = "--from", description = "lstm: first day used, YYYY-MM-DD (default: the first in the file)")
+    @Option(names = "--from", description = "series: first day used, YYYY-MM-DD (default: the first in the file)")
     String from;
 
-    @Option(names = "--to", description = "lstm: last day used, YYYY-MM-DD (default: the last in the file)")
+    @Option(names = "--to", description = "series: last day used, YYYY-MM-DD (default: the last in the file)")
     String to;
 
-    @Option(names = "--split-date", description = "lstm: first test day, YYYY-MM-DD (default 2022-01-01 or 80%)")
+    @Option(names = "--split-date", description = "series: first test day, YYYY-MM-DD (default 2022-01-01 or 80%%)")
     String splitDate;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for shuffling")
@@ -98,6 +114,14 @@ public final class TrainCommand implements Callable<Integer> {
     /** How often a starting worker tells the server it is alive (see {@link JsonLinesReporter#startHeartbeat}). */
     static final long HEARTBEAT_MILLIS = 1_000;
 
+    /** The names {@code --model} takes, for its help text. */
+    static final class ModelNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ModelRegistry.standard().names().iterator();
+        }
+    }
+
     @Override
     public Integer call() {
         JsonLinesReporter json = "json".equals(progress) ? new JsonLinesReporter(System.out) : null;
@@ -109,46 +133,55 @@ public final class TrainCommand implements Callable<Integer> {
         if (exitWithParent) {
             watchParent(System.in);
         }
-        Path folder;
+        RunFolder folder;
         RunRecord record;
+        ModelSpec spec;
         try {
             folder = runFolder();
-            record = Files.isRegularFile(folder.resolve(RunStore.RECORD_FILE))
-                    ? RunStore.readRecord(folder)
-                    : createRecord(folder);
+            record = folder.hasRecord() ? folder.readRecord() : createRecord(folder);
             if (record.status() != RunStatus.QUEUED) {
                 // Training again into a used folder would mix two runs' epochs in one metrics file.
-                return refuse(json, folder + " already holds a run that is " + record.status().wireName()
+                return refuse(json, folder.path() + " already holds a run that is " + record.status().wireName()
                         + "; choose a new --run-dir");
             }
-        } catch (InvalidRunConfigException | PriceCsvException e) {
+            spec = knownModel(record.config().model());
+        } catch (UserError e) {
             return refuse(json, e.getMessage());
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             return refuse(json, "cannot read " + FailureMessages.of(e));
         } catch (RuntimeException e) {
             return refuse(json, FailureMessages.of(e));
         }
         RunFilesWriter files = new RunFilesWriter(folder, record);
         TrainingListener reporter = json != null ? json : new TextProgressBar(System.out);
-        try {
-            TrainingListener listener = TrainingListener.all(files, reporter);
-            String chosen = record.config().model();
-            if (LstmTraining.MODEL_NAME.equals(chosen)) {
-                trainLstm(folder, record, listener);
-            } else if (CnnTraining.MODEL_NAME.equals(chosen)) {
-                MnistData data = MnistData.load(mnistDir);
-                new CnnTraining(record.config(), data, RunStore.modelDir(folder), listener, seed).run();
-            } else {
-                throw new IllegalArgumentException("model: the train command knows cnn and lstm, got \"" + chosen
-                        + "\"");
+        // A cancelled run's worker gets SIGTERM: the loop stops between two batches, then the JVM exits.
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.set(true);
+            try {
+                stopped.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "stop-training"));
+        try {
+            TaskTraining training = TrainingTasks.forRun(spec.task(), folder, mnistDir);
+            training.train(spec, spec.settings(record.config()), folder, TrainingListener.all(files, reporter), seed,
+                    stopRequested::get);
             if ("text".equals(progress)) {
-                System.out.println("Run saved in " + folder);
+                printForecast(folder);
+                System.out.println("Run saved in " + folder.path());
             }
             return 0;
-        } catch (RuntimeException | Error | IOException | PriceCsvException e) {
+        } catch (TrainingLoop.Stopped e) {
+            // The server records the cancellation; the run's completed epochs stay.
+            return 143;
+        } catch (RuntimeException | Error e) {
             // Errors too: an OutOfMemoryError or a native library that fails to load is a reason worth naming.
             return fail(folder, files, json, e);
+        } finally {
+            stopped.countDown();
         }
     }
 
@@ -165,14 +198,14 @@ public final class TrainCommand implements Callable<Integer> {
      * Training failed: tell the server why (one protocol line, before anything else can fail), then
      * record it in run.json. When the run folder cannot be written either, the server records it.
      */
-    private static int fail(Path folder, RunFilesWriter files, JsonLinesReporter json, Throwable failure) {
+    private static int fail(RunFolder folder, RunFilesWriter files, JsonLinesReporter json, Throwable failure) {
         String reason = FailureMessages.of(failure);
         if (json != null) {
             json.error(reason);
         }
         System.err.println("error: " + reason);
         try {
-            RunStore.writeRecord(folder, files.record().ended(RunStatus.FAILED, reason, Instant.now()));
+            folder.writeRecord(files.record().ended(RunStatus.FAILED, reason, Instant.now()));
         } catch (RuntimeException notRecorded) {
             System.err.println("error: the failure could not be recorded in the run folder either: "
                     + FailureMessages.of(notRecorded));
@@ -180,68 +213,87 @@ public final class TrainCommand implements Callable<Integer> {
         return 1;
     }
 
-    private Path runFolder() {
+    private ModelSpec knownModel(String name) {
+        return models.find(name).orElseThrow(() -> new InvalidRunConfigException("model", "the train command knows "
+                + String.join(", ", models.names()) + ", got \"" + name + "\""));
+    }
+
+    private RunFolder runFolder() {
         if (runDir != null) {
-            return runDir.toAbsolutePath().normalize();
+            return new RunFolder(runDir);
         }
         Path runs = DataDirectory.resolve(dataDir).resolve("runs");
-        return runs.resolve(RunStore.newId(Instant.now()));
+        return new RunFolder(runs.resolve(RunFolder.newId(Instant.now())));
     }
 
     /**
-     * An LSTM run reads only its own folder's copy of the prices (the server copies the dataset there
-     * when it creates the run), so it does not depend on the datasets folder or on the upload lasting.
+     * A new run from the flags: the model's own settings record checks them, exactly as the server
+     * does. A series run gets a copy of its prices in its folder, so it does not depend on the
+     * datasets folder or on the upload lasting.
      */
-    private void trainLstm(Path folder, RunRecord record, TrainingListener listener)
-            throws IOException, PriceCsvException {
-        Path prices = ForecastFiles.prices(folder);
-        ParsedPrices parsed = new PriceCsvParser().parse(Files.readAllBytes(prices), prices.getFileName().toString());
-        LstmRunSettings.Resolved resolved = LstmRunSettings.resolve(record.config(), parsed);
-        Forecast forecast = new LstmTraining(record.config(), resolved.series(), RunStore.modelDir(folder),
-                ForecastFiles.forecast(folder), listener, seed).run();
-        if ("text".equals(progress)) {
-            System.out.printf(Locale.ROOT, "Test MAE in price units: LSTM %.4f, naive \"tomorrow = today\" %.4f, "
-                    + "ratio %s%nForecast for %s: %.4f%n", forecast.metrics().mae(), forecast.baseline().mae(),
-                    forecast.maeRatio() == null ? "-" : String.format(Locale.ROOT, "%.4f", forecast.maeRatio()),
-                    forecast.next().date(), forecast.next().value());
+    private RunRecord createRecord(RunFolder folder) {
+        ModelSpec spec = knownModel(model);
+        if (csv != null && dataset != null) {
+            throw new InvalidRunConfigException("csv", "give one of --dataset (an uploaded dataset's id) and --csv "
+                    + "(a file), not both");
         }
-    }
-
-    private RunRecord createRecord(Path folder) throws IOException, PriceCsvException {
-        RunConfig config;
-        if ("cnn".equals(model)) {
-            config = RunConfigValidator.validateCnn(new RunConfig("cnn", epochs, batchSize, learningRate,
-                    trainLimit, device, null, null, null, null, null, null));
-        } else if (LstmTraining.MODEL_NAME.equals(model)) {
-            Path source = lstmSource();
-            ParsedPrices prices = new PriceCsvParser().parse(Files.readAllBytes(source),
-                    source.getFileName().toString());
-            config = LstmRunSettings.resolve(new RunConfig(LstmTraining.MODEL_NAME, epochs, batchSize, learningRate,
-                    trainLimit, device, dataset, target, window, from, to, splitDate), prices).config();
-            ForecastFiles.copyPrices(source, folder);
-        } else {
-            throw new InvalidRunConfigException("model", "the train command knows cnn and lstm, got \"" + model
-                    + "\"");
+        ObjectNode flags = Json.mapper().createObjectNode();
+        flags.put("epochs", epochs);
+        flags.put("batchSize", batchSize);
+        flags.put("learningRate", learningRate);
+        flags.put("trainLimit", trainLimit);
+        flags.put("device", device);
+        flags.put("dataset", csv != null ? csv.getFileName().toString() : dataset);
+        flags.put("target", target);
+        flags.put("window", window);
+        flags.put("from", from);
+        flags.put("to", to);
+        flags.put("splitDate", splitDate);
+        DatasetSource datasets = commandLineDatasets();
+        ModelSettings checked = spec.read(new RunConfig(model, flags)).check(datasets);
+        if (checked.copiedDataset() != null) {
+            folder.copyPrices(datasets.originalFile(checked.copiedDataset()));
         }
-        RunRecord record = RunRecord.queued(folder.getFileName().toString(), config, Instant.now());
-        RunStore.writeRecord(folder, record);
+        RunRecord record = RunRecord.queued(folder.id(), spec.config(checked), Instant.now());
+        folder.writeRecord(record);
         return record;
     }
 
-    private Path lstmSource() throws IOException {
-        if ((csv == null) == (dataset == null)) {
-            throw new InvalidRunConfigException(csv == null ? "dataset" : "csv",
-                    "an lstm run needs exactly one of --dataset (an uploaded dataset's id) and --csv (a file)");
-        }
-        if (csv != null) {
-            return csv;
-        }
+    /** {@code --csv}'s file under its own name, else the datasets uploaded to the data directory. */
+    private DatasetSource commandLineDatasets() {
         DatasetStore store = new DatasetStore(DataDirectory.resolve(dataDir).resolve("datasets"));
-        if (!DatasetStore.isValidId(dataset) || store.find(dataset).isEmpty()) {
-            throw new InvalidRunConfigException("dataset", "no dataset with id \"" + dataset + "\" in "
-                    + DataDirectory.resolve(dataDir).resolve("datasets"));
-        }
-        return store.originalFile(dataset);
+        return new DatasetSource() {
+            @Override
+            public Optional<ParsedPrices> prices(String id) {
+                Path file = originalFile(id);
+                if (file == null || !Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(new PriceCsvParser().parse(Files.readAllBytes(file),
+                            file.getFileName().toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file.toString(), e);
+                }
+            }
+
+            @Override
+            public Path originalFile(String id) {
+                if (csv != null && csv.getFileName().toString().equals(id)) {
+                    return csv;
+                }
+                return DatasetStore.isValidId(id) ? store.originalFile(id) : null;
+            }
+        };
+    }
+
+    private static void printForecast(RunFolder folder) {
+        Optional<Forecast> written = ForecastFiles.read(folder);
+        written.ifPresent(forecast -> System.out.printf(Locale.ROOT, "Test MAE in price units: model %.4f, naive "
+                + "\"tomorrow = today\" %.4f, ratio %s%nForecast for %s: %.4f%n", forecast.metrics().mae(),
+                forecast.baseline().mae(), forecast.maeRatio() == null ? "-"
+                        : String.format(Locale.ROOT, "%.4f", forecast.maeRatio()),
+                forecast.next().date(), forecast.next().value()));
     }
 
     /**
@@ -254,7 +306,7 @@ public final class TrainCommand implements Callable<Integer> {
                 while (stdin.read() != -1) {
                     // Nothing is ever sent; reading only waits for the end of the stream.
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // A broken pipe means the same as end of stream.
             }
             System.err.println("deepdash worker: the server is gone; stopping");

@@ -1,7 +1,8 @@
 package deepdash.training;
 
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.TestResult;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.Progress;
+import deepdash.protocol.TestResult;
 
 /** Receives what a training run reports, in order: started, progress/epoch..., tested. */
 public interface TrainingListener {

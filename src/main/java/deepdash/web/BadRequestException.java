@@ -1,26 +1,17 @@
 package deepdash.web;
 
-/** Input the server refuses; {@code field} names the part of the request that is wrong. */
-public class BadRequestException extends RuntimeException {
+import deepdash.errors.UserError;
 
-    private final String field;
-    private final int status;
+/** Input the server refuses; {@code field} names the part of the request that is wrong. */
+public class BadRequestException extends UserError {
+
+    private static final long serialVersionUID = 1L;
 
     public BadRequestException(String field, String message) {
         this(400, field, message);
     }
 
     public BadRequestException(int status, String field, String message) {
-        super(field == null ? message : field + ": " + message);
-        this.field = field;
-        this.status = status;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public int status() {
-        return status;
+        super(status, field, prefixed(field, message));
     }
 }

@@ -1,10 +1,6 @@
 package deepdash.web;
 
-import deepdash.digits.InvalidDigitInputException;
-import deepdash.prices.PriceCsvException;
-import deepdash.runs.InvalidRunConfigException;
-import deepdash.runs.RunConflictException;
-import deepdash.runs.RunNotFoundException;
+import deepdash.errors.UserError;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -13,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps exceptions to responses in one place: a JSON {@link ApiError} for the API, an error
- * fragment for htmx requests. Handlers never catch to format errors themselves.
+ * fragment for htmx requests. Handlers never catch to format errors themselves. Errors a user can
+ * fix are {@link UserError}s, whatever feature throws them.
  */
 public final class ErrorMapping {
 
@@ -26,16 +23,8 @@ public final class ErrorMapping {
     }
 
     public void register(JavalinConfig config) {
-        config.routes.exception(BadRequestException.class,
-                (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
-        config.routes.exception(InvalidRunConfigException.class,
-                (e, ctx) -> respond(ctx, 400, e.getMessage(), e.field()));
-        // Its message already names the part at fault ("image: ...", "pixels[3] ...").
-        config.routes.exception(InvalidDigitInputException.class,
-                (e, ctx) -> respond(ctx, 400, e.getMessage(), null));
-        config.routes.exception(RunNotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), "id"));
-        config.routes.exception(RunConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), null));
-        config.routes.exception(PriceCsvException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), "file"));
+        // Every feature's user-facing errors share one type, so this class knows none of the features.
+        config.routes.exception(UserError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
         config.routes.exception(HttpResponseException.class,
                 (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
         config.routes.exception(Exception.class, (e, ctx) -> {

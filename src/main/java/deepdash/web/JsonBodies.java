@@ -1,34 +1,15 @@
 package deepdash.web;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import deepdash.json.Json;
+import deepdash.json.StrictJson;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
-import java.time.temporal.Temporal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Reads JSON request bodies strictly ({@link Json#bodies()}): unknown fields, wrong types,
- * fractional numbers for whole ones and strings for numbers are refused, not guessed at. Each
- * refusal is a 400 that names the field, says what was expected and what came, and for an unknown
- * field lists the fields there are.
+ * Reads JSON request bodies strictly ({@link StrictJson}): unknown fields, wrong types, fractional
+ * numbers for whole ones and strings for numbers are refused, not guessed at. Each refusal is a 400
+ * that names the field, says what was expected and what came, and for an unknown field lists the
+ * fields there are.
  */
 public final class JsonBodies {
-
-    private static final int MAX_QUOTED_CHARS = 40;
 
     private JsonBodies() {
     }
@@ -39,156 +20,10 @@ public final class JsonBodies {
 
     /** Reads {@code body} as a {@code type}; see the class comment for what is refused. */
     public static <T> T read(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequestException("body", "expected a JSON object, got an empty body");
-        }
-        // The parser is ours, not Jackson's, so that it can still say which token was refused.
-        try (JsonParser parser = Json.bodies().createParser(body)) {
-            T value;
-            try {
-                value = Json.bodies().readValue(parser, type);
-            } catch (UnrecognizedPropertyException e) {
-                throw unknownField(e, type);
-            } catch (MismatchedInputException e) {
-                String field = fieldOf(e);
-                throw new BadRequestException(field.isEmpty() ? "body" : field, "expected "
-                        + describe(e.getTargetType() == null ? type : e.getTargetType()) + ", got " + got(parser));
-            } catch (JsonMappingException e) {
-                String field = fieldOf(e);
-                throw new BadRequestException(field.isEmpty() ? "body" : field, e.getOriginalMessage());
-            } catch (JsonProcessingException e) {
-                if (e.getOriginalMessage().startsWith("Duplicate field") && parser.currentName() != null) {
-                    throw new BadRequestException(parser.currentName(), "given twice; give each field once");
-                }
-                throw new BadRequestException("body", "not valid JSON: " + e.getOriginalMessage());
-            }
-            if (value == null) {
-                throw new BadRequestException("body", "expected a JSON object, got null");
-            }
-            return value;
-        } catch (IOException e) {
-            // Only closing a parser over a string gets here, which cannot fail.
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static BadRequestException unknownField(UnrecognizedPropertyException e, Class<?> root) {
-        String name = e.getPropertyName();
-        List<String> known = knownFields(e.getKnownPropertyIds(), e.getPath().size() == 1 ? root : null);
-        String path = fieldOf(e);
-        StringBuilder message = new StringBuilder("unknown field");
-        closest(name, known).ifPresent(match -> message.append("; did you mean \"").append(match).append("\"?"));
-        message.append(known.isEmpty() ? "" : " The fields are " + String.join(", ", known) + ".");
-        return new BadRequestException(path.isEmpty() ? name : path, message.toString());
-    }
-
-    /** The known field names, in the order a record declares them when the type is one, else sorted. */
-    private static List<String> knownFields(Collection<Object> ids, Class<?> type) {
-        List<String> names = ids == null ? new ArrayList<>()
-                : ids.stream().map(String::valueOf).sorted().collect(Collectors.toCollection(ArrayList::new));
-        if (type != null && type.isRecord()) {
-            List<String> declared = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-            names.sort((a, b) -> Integer.compare(order(declared, a), order(declared, b)));
-        }
-        return names;
-    }
-
-    private static int order(List<String> declared, String name) {
-        int index = declared.indexOf(name);
-        return index < 0 ? Integer.MAX_VALUE : index;
-    }
-
-    /** A known name the sender probably meant: the same letters in another case, or one or two typos away. */
-    private static Optional<String> closest(String name, List<String> known) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : known) {
-            int distance = editDistance(wanted, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    private static String fieldOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
-    /** What the sender put where the refused value is, read from the parser stopped on it. */
-    private static String got(JsonParser parser) {
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            return "nothing";
-        }
         try {
-            return switch (token) {
-                case VALUE_STRING -> "a string (" + quote(parser.getText()) + ")";
-                case VALUE_NUMBER_INT -> "the number " + parser.getText();
-                case VALUE_NUMBER_FLOAT -> "the fractional number " + parser.getText();
-                case VALUE_TRUE, VALUE_FALSE -> parser.getText();
-                case VALUE_NULL -> "null";
-                case START_ARRAY, END_ARRAY -> "an array";
-                case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
-                default -> token.asString() == null ? token.name() : token.asString();
-            };
-        } catch (IOException e) {
-            return token.name();
+            return StrictJson.read(body, type);
+        } catch (StrictJson.InputException e) {
+            throw new BadRequestException(e.field(), e.getMessage());
         }
-    }
-
-    private static String quote(String text) {
-        String shown = text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "..." : text;
-        return '"' + shown + '"';
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-        }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return "a date or time as a string";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        return "an object";
     }
 }

@@ -8,14 +8,11 @@ import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import deepdash.support.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The honest end-to-end check of the canvas path: real MNIST test digits, drawn onto a 280x280
@@ -28,19 +25,8 @@ class CanvasAccuracyTest {
 
     private static final int DIGITS = 500;
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void theShippedModelReadsAtLeast95PercentOf500CanvasDigits() throws Exception {

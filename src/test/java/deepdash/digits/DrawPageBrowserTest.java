@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
 import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -35,23 +33,13 @@ class DrawPageBrowserTest {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private ChromeDriver driver;
 
     @BeforeAll
     static void start() {
         HeadlessChromium.assumeInstalled();
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @BeforeEach

@@ -8,8 +8,11 @@ import deepdash.AppConfig;
 import deepdash.json.Json;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunStatus;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.SeriesSettings;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunStatus;
 import deepdash.support.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -29,11 +32,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/predict}, {@code GET /api/predict/models} and {@code GET /draw} over real HTTP. */
 @Timeout(120)
@@ -45,29 +47,27 @@ class PredictApiTest {
     private static final String RUN_WITHOUT_MODEL = "20260104-000000-dddddd";
     private static final String LSTM_RUN = "20260105-000000-eeeeee";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass().withData(PredictApiTest::writeRuns);
     static float[] seven;
 
-    @BeforeAll
-    static void start() {
+    /** Runs as finished workers leave them, in every state a prediction must handle. */
+    static void writeRuns(Path dataDir) {
         Path runs = dataDir.resolve("runs");
         TrainedRuns.completedCnn(runs, OLDER_RUN, 0.95);
         TrainedRuns.completedCnn(runs, NEWER_RUN, 0.97);
-        TrainedRuns.write(runs, FAILED_RUN, RunConfig.cnnDefaults(), RunStatus.FAILED, null, true);
-        TrainedRuns.write(runs, RUN_WITHOUT_MODEL, RunConfig.cnnDefaults(), RunStatus.COMPLETED, null, false);
-        TrainedRuns.write(runs, LSTM_RUN, new RunConfig("lstm", 5, 32, 0.001, null, "auto", "prices", "close", 60,
-                null, null, null), RunStatus.COMPLETED, null, true);
-        server = TestServer.start(dataDir);
+        TrainedRuns.write(runs, FAILED_RUN, CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.FAILED, null, true);
+        TrainedRuns.write(runs, RUN_WITHOUT_MODEL, CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.COMPLETED,
+                null, false);
+        TrainedRuns.write(runs, LSTM_RUN, RunConfig.of("lstm", new SeriesSettings(5, 32, 0.001, "auto", "prices",
+                "close", 60, null, null, null)), RunStatus.COMPLETED, null, true);
+    }
+
+    @BeforeAll
+    static void loadADigit() {
         IdxImages images = MnistData.loadTestImages(null);
         seven = new float[DigitPreprocessor.PIXEL_COUNT];
         images.copyScaled(0, seven, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     // ---- answers ---------------------------------------------------------------------------

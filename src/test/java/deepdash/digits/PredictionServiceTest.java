@@ -9,11 +9,12 @@ import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
-import deepdash.runs.RunConfig;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunNotFoundException;
 import deepdash.runs.RunService;
-import deepdash.runs.RunStatus;
 import deepdash.runs.RunStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,8 +151,10 @@ class PredictionServiceTest {
     void theNewestCompletedRunIsTheDefaultAndTheShippedModelIsListedLast() {
         TrainedRuns.completedCnn(runsDir, OLDER_RUN, 0.95);
         TrainedRuns.completedCnn(runsDir, NEWER_RUN, 0.97);
-        TrainedRuns.write(runsDir, "20260103-000000-cccccc", RunConfig.cnnDefaults(), RunStatus.FAILED, null, true);
-        TrainedRuns.write(runsDir, "20260104-000000-dddddd", RunConfig.cnnDefaults(), RunStatus.COMPLETED, null,
+        TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.FAILED, null, true);
+        TrainedRuns.write(runsDir, "20260104-000000-dddddd", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.COMPLETED, null,
                 false);
         start(PredictionService.DEFAULT_CACHED_MODELS);
 
@@ -183,10 +186,13 @@ class PredictionServiceTest {
 
     @Test
     void refusesRunsThatCannotPredict() {
-        TrainedRuns.write(runsDir, "20260103-000000-cccccc", RunConfig.cnnDefaults(), RunStatus.FAILED, null, true);
-        TrainedRuns.write(runsDir, "20260104-000000-dddddd", RunConfig.cnnDefaults(), RunStatus.COMPLETED, null,
+        TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.FAILED, null, true);
+        TrainedRuns.write(runsDir, "20260104-000000-dddddd", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.COMPLETED, null,
                 false);
-        TrainedRuns.write(runsDir, "20260105-000000-eeeeee", RunConfig.cnnDefaults(), RunStatus.RUNNING, null,
+        TrainedRuns.write(runsDir, "20260105-000000-eeeeee", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                RunStatus.RUNNING, null,
                 true);
         start(PredictionService.DEFAULT_CACHED_MODELS);
         float[] seven = mnist(0);

@@ -1,11 +1,12 @@
 package deepdash.digits;
 
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
-import deepdash.runs.RunStore;
-import deepdash.runs.TestResult;
-import deepdash.training.ModelFiles;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.TestResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ public final class TrainedRuns {
 
     /** A completed CNN run with saved parameters and a recorded test accuracy. */
     public static void completedCnn(Path runsDir, String id, double testAccuracy) {
-        write(runsDir, id, RunConfig.cnnDefaults().withEpochs(2).withTrainLimit(6000), RunStatus.COMPLETED,
+        write(runsDir, id, CnnSpec.runConfig(CnnSettings.DEFAULTS.withEpochs(2).withTrainLimit(6000)),
+                RunStatus.COMPLETED,
                 new TestResult(0.1, testAccuracy, null, 10_000, 1.0), true);
     }
 
@@ -43,10 +45,10 @@ public final class TrainedRuns {
             case COMPLETED -> queued.started("cpu()", createdAt).completed(test, 60, createdAt);
             default -> queued.started("cpu()", createdAt).ended(status, "stopped by a test", createdAt);
         };
-        Path runDir = runsDir.resolve(id);
-        RunStore.writeRecord(runDir, record);
+        RunFolder folder = new RunFolder(runsDir.resolve(id));
+        folder.writeRecord(record);
         if (withParameters) {
-            Path target = ModelFiles.parametersFile(RunStore.modelDir(runDir), "cnn");
+            Path target = folder.parametersFile("cnn");
             try (InputStream in = TrainedRuns.class.getResourceAsStream(SHIPPED_PARAMETERS)) {
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target);

@@ -19,11 +19,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole LSTM path over real HTTP: upload a CSV, create a run, follow its events while a real
@@ -32,19 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class ForecastApiTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
 
     static byte[] sampleCsv() throws Exception {
@@ -80,7 +67,7 @@ class ForecastApiTest {
         String id = run.get("id").asText();
         assertThat(run.get("model").asText()).isEqualTo("lstm");
         assertThat(run.get("config").get("splitDate").asText()).isEqualTo("2023-07-01");
-        assertThat(Files.readAllBytes(dataDir.resolve("runs").resolve(id).resolve("prices.csv")))
+        assertThat(Files.readAllBytes(server.dataDir().resolve("runs").resolve(id).resolve("prices.csv")))
                 .as("the run keeps its own copy of the prices").isEqualTo(sampleCsv());
 
         List<Event> events = new ArrayList<>();
@@ -124,7 +111,7 @@ class ForecastApiTest {
         // The sample ends on Friday 2023-12-29: the next business day is Monday.
         assertThat(forecast.get("next").get("date").asText()).isEqualTo("2024-01-01");
         assertThat(forecast.get("next").get("value").asDouble()).isFinite().isPositive();
-        Path runDir = dataDir.resolve("runs").resolve(id);
+        Path runDir = server.dataDir().resolve("runs").resolve(id);
         assertThat(runDir.resolve("model").resolve("lstm-0000.params")).isRegularFile();
         assertThat(runDir.resolve("forecast.json")).isRegularFile();
 

@@ -2,6 +2,7 @@ package deepdash.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import deepdash.series.Forecast;
 import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
 import java.io.InputStream;
@@ -13,11 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,15 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(300)
 class ForecastPageBrowserTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static WebDriver browser;
 
     @BeforeAll
     static void start() {
         HeadlessChromium.assumeInstalled();
-        server = TestServer.start(dataDir);
         browser = HeadlessChromium.start("--window-size=1280,3000");
     }
 
@@ -48,9 +47,6 @@ class ForecastPageBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -71,7 +67,7 @@ class ForecastPageBrowserTest {
                 "return document.querySelector('canvas[data-role=\"series-chart\"]').dataset.drawnColumn")));
         assertThat(browser.findElement(By.cssSelector(".read-summary")).getText()).contains("2,346 usable rows");
 
-        Path csv = dataDir.resolve("browser-upload.csv");
+        Path csv = server.dataDir().resolve("browser-upload.csv");
         try (InputStream in = getClass().getResourceAsStream("/data/prices/sample-synthetic-prices.csv")) {
             Files.write(csv, in.readAllBytes());
         }

@@ -7,14 +7,13 @@ import deepdash.support.Browser;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;
 import deepdash.support.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -27,16 +26,14 @@ import org.openqa.selenium.support.ui.Select;
 @Timeout(180)
 class RunsPageBrowserTest {
 
-    @TempDir
-    static Path dataDir;
     static Written written;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass()
+            .withData(dir -> written = SyntheticRuns.write(new RunStore(dir.resolve("runs")), 60, 4));
     static Browser browser;
 
     @BeforeAll
     static void start() {
-        written = SyntheticRuns.write(new RunStore(dataDir.resolve("runs")), 60, 4);
-        server = TestServer.start(dataDir);
         browser = Browser.start();
     }
 
@@ -45,7 +42,6 @@ class RunsPageBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        server.close();
     }
 
     WebDriver open(String path) {
@@ -150,6 +146,6 @@ class RunsPageBrowserTest {
         });
         browser.await(d -> d.getCurrentUrl().endsWith("/runs?deleted=" + id));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains(id);
-        assertThat(dataDir.resolve("runs").resolve(id)).doesNotExist();
+        assertThat(server.dataDir().resolve("runs").resolve(id)).doesNotExist();
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.SeriesSettings;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.support.SyntheticRuns;
@@ -207,10 +210,11 @@ class RunsPageTest {
     void historyOutlivesARestartAndRunsACrashInterruptedSaySo() throws Exception {
         seed(5);
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        RunRecord crashed = RunRecord.queued("20990101-000000-abcdef", RunConfig.cnnDefaults(), Instant.now())
+        RunRecord crashed = RunRecord.queued("20990101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.now())
                 .started("cpu()", Instant.now());
         store.write(crashed);
-        RunStore.appendEpoch(store.runDir(crashed.id()), EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
+        store.folder(crashed.id()).appendEpoch(EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
         try (TestServer server = TestServer.start(dataDir)) {
             String html = server.get("/runs").body();
             assertThat(rowIds(html)).hasSize(6).first().isEqualTo(crashed.id());
@@ -226,8 +230,8 @@ class RunsPageTest {
     @Test
     void userTextIsEscaped() throws Exception {
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        RunConfig config = new RunConfig("lstm", 2, 32, 0.001, null, "auto", "<script>alert(1)</script>", "\"Close\"",
-                30, null, null, null);
+        RunConfig config = RunConfig.of("lstm", new SeriesSettings(2, 32, 0.001, "auto", "<script>alert(1)</script>",
+                "\"Close\"", 30, null, null, null));
         store.write(RunRecord.queued("20260101-000000-abcdef", config, Instant.now()).ended(
                 RunStatus.FAILED, "<img src=x onerror=alert(1)>", Instant.now()));
         try (TestServer server = TestServer.start(dataDir)) {

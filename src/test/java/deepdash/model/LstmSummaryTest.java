@@ -15,7 +15,7 @@ class LstmSummaryTest {
     @BeforeAll
     static void summarize() {
         EngineSettings.applyToThisProcess();
-        summary = ModelSummaryService.summarizeLstm(5);
+        summary = new LstmSpec().summarize(5);
     }
 
     @Test
@@ -51,7 +51,7 @@ class LstmSummaryTest {
 
     @Test
     void theWindowChangesShapesButNotCounts() {
-        ModelSummary longer = ModelSummaryService.summarizeLstm(30);
+        ModelSummary longer = new LstmSpec().summarize(30);
         assertThat(longer.totalParams()).isEqualTo(7_697);
         assertThat(longer.layers().get(0).outputShape()).isEqualTo("(N, 30, 32)");
     }

@@ -18,27 +18,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The datasets API over real HTTP: uploads, the bundled sample, previews, and every refusal. */
 class DatasetApiTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
 
     static HttpResponse<String> upload(String fileName, byte[] content) {
@@ -110,7 +98,7 @@ class DatasetApiTest {
 
     @Test
     void refusesFilesItCannotUseNamingRowAndColumnAndStoresNothing() throws Exception {
-        List<String> before = storedFolders(dataDir);
+        List<String> before = storedFolders(server.dataDir());
         String header = PriceCsvFixtures.YAHOO_HEADER;
         List<String> duplicated = new ArrayList<>(PriceCsvFixtures.lines(40, PriceCsvFixtures::yahooLine));
         duplicated.add(PriceCsvFixtures.yahooLine(3).replace("103.500000", "999.000000"));
@@ -135,7 +123,7 @@ class DatasetApiTest {
         String duplicateMessage = json(upload("dup.csv", PriceCsvFixtures.csv(header, duplicated)
                 .getBytes(StandardCharsets.UTF_8))).get("error").asText();
         assertThat(duplicateMessage).contains("line");
-        assertThat(storedFolders(dataDir)).as("nothing half-uploaded stays").isEqualTo(before);
+        assertThat(storedFolders(server.dataDir())).as("nothing half-uploaded stays").isEqualTo(before);
     }
 
     @Test

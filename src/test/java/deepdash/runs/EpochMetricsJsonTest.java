@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.protocol.EpochMetrics;
 import org.junit.jupiter.api.Test;
 
 class EpochMetricsJsonTest {

@@ -2,6 +2,7 @@ package deepdash.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import deepdash.protocol.FailureMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,9 +2,15 @@ package deepdash.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import deepdash.model.ModelRegistry;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -12,14 +18,17 @@ import org.junit.jupiter.api.Test;
 class MetricsCsvTest {
 
     static RunView run(String model, String dataset, List<EpochMetrics> epochs) {
-        RunConfig config = new RunConfig(model, 2, 32, 0.001, null, "auto", dataset, null, null, null, null, null);
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("epochs", 2, "batchSize", 32, "learningRate", 0.001,
+                "device", "auto"));
+        settings.put("dataset", dataset);
+        RunConfig config = RunConfig.of(model, settings);
         RunRecord record = RunRecord.queued("20260101-000000-abcdef", config, Instant.parse("2026-01-01T00:00:00Z"));
         return RunView.of(record, epochs, null, null);
     }
 
     static String csv(RunView run) throws Exception {
         StringBuilder out = new StringBuilder();
-        MetricsCsv.write(run, out);
+        MetricsCsv.write(run, ModelRegistry.standard(), out);
         return out.toString();
     }
 

@@ -9,33 +9,19 @@ import deepdash.support.SseStream;
 import deepdash.support.SseStream.Event;
 import deepdash.support.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The runs API over real HTTP, with real worker processes training on real MNIST. */
 @Timeout(300)
 class RunApiTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     /** Each test starts with the worker free: whatever a test left running is cancelled. */
     @AfterEach
@@ -212,7 +198,7 @@ class RunApiTest {
             {"{\"model\":\"cnn\",\"device\":\"tpu\"}", "device"},
             // This machine has no GPU (CI has none either); asking for one is refused up front.
             {"{\"model\":\"cnn\",\"device\":\"gpu\"}", "device"},
-            {"{\"model\":\"rnn\"}", "model"},
+            {"{\"model\":\"transformer\"}", "model"},
             {"{\"epochs\":3}", "model"},
             {"{not json", "body"},
             {"", "body"},

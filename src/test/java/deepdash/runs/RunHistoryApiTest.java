@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;
 import deepdash.support.TestServer;
@@ -85,7 +87,7 @@ class RunHistoryApiTest {
         seed(3);
         try (TestServer server = TestServer.start(dataDir)) {
             Map<String, String> cases = new LinkedHashMap<>();
-            cases.put("model=rnn", "model");
+            cases.put("model=transformer", "model");
             cases.put("status=finished", "status");
             cases.put("limit=-1", "limit");
             cases.put("limit=501", "limit");
@@ -117,8 +119,8 @@ class RunHistoryApiTest {
                     written.ids().stream().filter(id -> !id.equals(doomed)).toList());
             for (String kept : written.ids()) {
                 if (!kept.equals(doomed)) {
-                    assertThat(runs.resolve(kept).resolve(RunStore.RECORD_FILE)).exists();
-                    assertThat(runs.resolve(kept).resolve(RunStore.METRICS_FILE)).exists();
+                    assertThat(runs.resolve(kept).resolve(RunFolder.RECORD_FILE)).exists();
+                    assertThat(runs.resolve(kept).resolve(RunFolder.METRICS_FILE)).exists();
                 }
             }
         }

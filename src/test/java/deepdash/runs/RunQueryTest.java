@@ -3,6 +3,10 @@ package deepdash.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import deepdash.web.BadRequestException;
 import java.time.Instant;
 import java.util.Map;
@@ -64,7 +68,8 @@ class RunQueryTest {
 
     @Test
     void matchesOnModelAndStatus() {
-        RunRecord cnn = RunRecord.queued("20260101-000000-aaaaaa", RunConfig.cnnDefaults(), Instant.EPOCH);
+        RunRecord cnn = RunRecord.queued("20260101-000000-aaaaaa", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.EPOCH);
         assertThat(parse(Map.of("model", "cnn", "status", "queued")).matches(cnn)).isTrue();
         assertThat(parse(Map.of("model", "lstm")).matches(cnn)).isFalse();
         assertThat(parse(Map.of("status", "running,completed")).matches(cnn)).isFalse();

@@ -1,5 +1,9 @@
 package deepdash.runs;
 
+import deepdash.model.CnnSpec;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.WorkerProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import deepdash.events.EventHub;
@@ -75,13 +79,13 @@ class RunServiceFaultTest {
             return process;
         };
         service = new RunService(store, hub, launcher, 1, Clock.systemUTC(),
-                Map.of("cnn", RunConfigValidator::validateCnn), grace, floor);
+                Map.of(CnnSpec.NAME, new ModelRunChecker(new CnnSpec(), null, () -> 0)), grace, floor);
         service.recover();
         return service;
     }
 
     String createRun() {
-        return service.create(new RunConfig("cnn", 2, null, null, 100, "cpu", null, null, null, null, null, null))
+        return service.create(RunConfig.of(CnnSpec.NAME, Map.of("epochs", 2, "trainLimit", 100, "device", "cpu")))
                 .id();
     }
 
@@ -234,8 +238,8 @@ class RunServiceFaultTest {
         RunView failed = awaitStatus(broken, RunStatus.FAILED);
 
         assertThat(failed.reason()).startsWith("cannot write run.json; and the run folder cannot be written: cannot "
-                + "write " + store.runDir(broken).resolve("run.json"));
-        assertThat(Files.isDirectory(store.runDir(broken).resolve("run.json"))).isTrue();
+                + "write " + store.folder(broken).path().resolve("run.json"));
+        assertThat(Files.isDirectory(store.folder(broken).path().resolve("run.json"))).isTrue();
         assertThat(finalStatusOnStream(broken)).isEqualTo("failed");
         assertNextRunStarts(next);
     }
@@ -246,7 +250,7 @@ class RunServiceFaultTest {
                 ALIVE + "; rm -f \"$1/run.json\" && mkdir \"$1/run.json\"; exec sleep 30");
         String id = createRun();
         awaitStatus(id, RunStatus.RUNNING);
-        Path record = store.runDir(id).resolve("run.json");
+        Path record = store.folder(id).path().resolve("run.json");
         while (!Files.isDirectory(record)) {
             Thread.sleep(20);
         }
@@ -284,7 +288,7 @@ class RunServiceFaultTest {
             Process process = new ProcessBuilder("sh", "-c", IDLE).start();
             launched.add(process);
             return process;
-        }, 1, Clock.systemUTC(), Map.of("cnn", RunConfigValidator::validateCnn), Duration.ofSeconds(5),
+        }, 1, Clock.systemUTC(), Map.of(CnnSpec.NAME, new ModelRunChecker(new CnnSpec(), null, () -> 0)), Duration.ofSeconds(5),
                 Duration.ofSeconds(60));
         String first = createRun();
         String next = createRun();

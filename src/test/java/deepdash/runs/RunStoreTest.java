@@ -3,6 +3,12 @@ package deepdash.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +27,12 @@ class RunStoreTest {
     @Test
     void writesRunJsonAtomicallyWithoutLeavingTempFiles() throws Exception {
         RunStore store = new RunStore(temp);
-        RunRecord record = RunRecord.queued("20260101-000000-abcdef", RunConfig.cnnDefaults(), Instant.now());
+        RunRecord record = RunRecord.queued("20260101-000000-abcdef", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.now());
         store.write(record);
         store.write(record.started("cpu()", Instant.now()));
         assertThat(store.read(record.id())).get().extracting(RunRecord::status).isEqualTo(RunStatus.RUNNING);
-        try (Stream<Path> files = Files.list(store.runDir(record.id()))) {
+        try (Stream<Path> files = Files.list(store.folder(record.id()).path())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("run.json");
         }
     }
@@ -33,13 +40,13 @@ class RunStoreTest {
     @Test
     void ignoresATornLastMetricsLine() throws Exception {
         RunStore store = new RunStore(temp);
-        Path dir = store.runDir("20260101-000000-abcdef");
+        Path dir = store.folder("20260101-000000-abcdef").path();
         Files.createDirectories(dir);
-        RunStore.appendEpoch(dir, EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
-        RunStore.appendEpoch(dir, EpochMetrics.classifier(2, 0.1, 0.96, 0.1, 0.97, 10, 4800, 20));
-        Files.writeString(dir.resolve(RunStore.METRICS_FILE), "{\"epoch\":3,\"loss\":0.0",
+        new RunFolder(dir).appendEpoch(EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
+        new RunFolder(dir).appendEpoch(EpochMetrics.classifier(2, 0.1, 0.96, 0.1, 0.97, 10, 4800, 20));
+        Files.writeString(dir.resolve(RunFolder.METRICS_FILE), "{\"epoch\":3,\"loss\":0.0",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        assertThat(RunStore.readEpochs(dir)).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(new RunFolder(dir).readEpochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
     }
 
     @Test
@@ -47,7 +54,7 @@ class RunStoreTest {
         RunStore store = new RunStore(temp);
         for (String id : new String[] {"..", "../etc", "a/b", "%2e%2e", "A", "", ".hidden", "x".repeat(65)}) {
             assertThat(RunStore.isValidId(id)).as(id).isFalse();
-            assertThatThrownBy(() -> store.runDir(id)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.folder(id).path()).isInstanceOf(IllegalArgumentException.class);
             assertThat(store.read(id)).isEmpty();
         }
     }
@@ -66,13 +73,13 @@ class RunStoreTest {
         RunStore store = new RunStore(runs);
         List<String> ids = List.of("20260101-000000-aaaaaa", "20260101-000001-bbbbbb", "20260101-000002-cccccc");
         for (String id : ids) {
-            store.write(RunRecord.queued(id, RunConfig.cnnDefaults(), Instant.now()));
-            RunStore.appendEpoch(store.runDir(id), EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
+            store.write(RunRecord.queued(id, CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now()));
+            store.folder(id).appendEpoch(EpochMetrics.classifier(1, 0.3, 0.9, 0.2, 0.93, 10, 4800, 10));
         }
         Path outside = Files.createDirectories(temp.resolve("outside"));
         Files.writeString(outside.resolve("precious.txt"), "keep me");
         Files.writeString(temp.resolve("next-to-runs.txt"), "keep me too");
-        Path doomed = store.runDir(ids.get(1));
+        Path doomed = store.folder(ids.get(1)).path();
         Files.createDirectories(doomed.resolve("model"));
         Files.writeString(doomed.resolve("model").resolve("cnn-0000.params"), "parameters");
         // A link inside the run folder must be removed, never followed.
@@ -85,7 +92,7 @@ class RunStoreTest {
         assertThat(outside.resolve("precious.txt")).hasContent("keep me");
         assertThat(temp.resolve("next-to-runs.txt")).hasContent("keep me too");
         assertThat(store.listIds()).containsExactly(ids.get(0), ids.get(2));
-        assertThat(RunStore.readEpochs(store.runDir(ids.get(0)))).hasSize(1);
+        assertThat(store.folder(ids.get(0)).readEpochs()).hasSize(1);
         try (Stream<Path> left = Files.list(runs)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
         }
@@ -99,10 +106,10 @@ class RunStoreTest {
         RunStore store = new RunStore(temp.resolve("runs"));
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("run.json"), "{}");
-        Files.createSymbolicLink(store.runDir("20260101-000000-aaaaaa"), elsewhere);
+        Files.createSymbolicLink(store.folder("20260101-000000-aaaaaa").path(), elsewhere);
         assertThat(store.delete("20260101-000000-aaaaaa")).isTrue();
         assertThat(elsewhere.resolve("run.json")).exists();
-        assertThat(store.runDir("20260101-000000-aaaaaa")).doesNotExist();
+        assertThat(store.folder("20260101-000000-aaaaaa").path()).doesNotExist();
     }
 
     @Test
@@ -119,7 +126,7 @@ class RunStoreTest {
     void modelFilesAreTheFinishedParameterFilesOnly() throws Exception {
         RunStore store = new RunStore(temp);
         String id = "20260101-000000-aaaaaa";
-        Path model = Files.createDirectories(store.runDir(id).resolve("model"));
+        Path model = Files.createDirectories(store.folder(id).path().resolve("model"));
         assertThat(store.modelFiles(id)).isEmpty();
         Files.createDirectories(model.resolve(".saving-123"));
         Files.writeString(model.resolve(".saving-123").resolve("cnn-0000.params"), "half");

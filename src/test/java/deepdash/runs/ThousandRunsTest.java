@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;
 import deepdash.support.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A store of 1,000 runs: the list API and the Runs page answer with the right page and total.
@@ -25,21 +23,10 @@ class ThousandRunsTest {
 
     static final int RUNS = 1_000;
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
     static Written written;
-
-    @BeforeAll
-    static void start() {
-        written = SyntheticRuns.write(new RunStore(dataDir.resolve("runs")), RUNS, 5);
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass()
+            .withData(dir -> written = SyntheticRuns.write(new RunStore(dir.resolve("runs")), RUNS, 5));
 
     @Test
     void theListApiPagesThroughAllOfThem() throws Exception {

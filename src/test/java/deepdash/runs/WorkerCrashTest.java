@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunRecord;
 import deepdash.support.SseStream;
 import deepdash.support.SseStream.Event;
 import deepdash.support.TestServer;
@@ -56,12 +60,13 @@ class WorkerCrashTest {
     @Test
     void runsLeftRunningByACrashAreMarkedInterruptedWithTheirEpochsKept() throws Exception {
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        RunRecord running = RunRecord.queued("20260101-000000-aaaaaa", RunConfig.cnnDefaults(), Instant.now())
+        RunRecord running = RunRecord.queued("20260101-000000-aaaaaa", CnnSpec.runConfig(CnnSettings.DEFAULTS),
+                Instant.now())
                 .started("cpu()", Instant.now());
         store.write(running);
-        RunStore.appendEpoch(store.runDir(running.id()), EpochMetrics.classifier(1, 0.2, 0.94, 0.1, 0.97, 20, 2400,
+        store.folder(running.id()).appendEpoch(EpochMetrics.classifier(1, 0.2, 0.94, 0.1, 0.97, 20, 2400,
                 20));
-        store.write(RunRecord.queued("20260101-000001-bbbbbb", RunConfig.cnnDefaults(), Instant.now()));
+        store.write(RunRecord.queued("20260101-000001-bbbbbb", CnnSpec.runConfig(CnnSettings.DEFAULTS), Instant.now()));
 
         try (TestServer server = TestServer.start(dataDir)) {
             JsonNode first = Json.mapper().readTree(server.get("/api/runs/" + running.id()).body());

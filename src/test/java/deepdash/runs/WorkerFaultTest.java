@@ -1,5 +1,8 @@
 package deepdash.runs;
 
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunFolder;
+import deepdash.protocol.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,7 +129,7 @@ class WorkerFaultTest {
         JsonNode run = TestServer.json(server.get("/api/runs/" + stopped));
         assertThat(run.get("status").asText()).isEqualTo("cancelled");
         assertThat(run.get("epochs").size()).isGreaterThanOrEqualTo(1);
-        assertThat(RunStore.readRecord(dataDir.resolve("runs").resolve(stopped)).status())
+        assertThat(new RunFolder(dataDir.resolve("runs").resolve(stopped)).readRecord().status())
                 .isEqualTo(RunStatus.CANCELLED);
 
         phase("cancelled");
@@ -153,7 +156,7 @@ class WorkerFaultTest {
             assertThat(status.get("reason").asText())
                     .startsWith("the training worker stopped responding (no progress for ");
         }
-        assertThat(RunStore.readRecord(dataDir.resolve("runs").resolve(stopped)).status())
+        assertThat(new RunFolder(dataDir.resolve("runs").resolve(stopped)).readRecord().status())
                 .isEqualTo(RunStatus.FAILED);
         assertStartsTraining(next);
         assertThat(server.postJson("/api/runs/" + next + "/cancel", "").statusCode()).isEqualTo(200);
@@ -175,20 +178,20 @@ class WorkerFaultTest {
             // Training has begun: the worker has written run.json and will save the model after epoch 1.
             assertThat(stream.until(e -> e.name().equals("progress"), events)).isNotNull();
             phase("training");
-            deleteTree(RunStore.modelDir(runDir));
-            Files.writeString(RunStore.modelDir(runDir), "not a folder");
-            Files.delete(runDir.resolve(RunStore.RECORD_FILE));
-            Files.createDirectory(runDir.resolve(RunStore.RECORD_FILE));
+            deleteTree(new RunFolder(runDir).modelDir());
+            Files.writeString(new RunFolder(runDir).modelDir(), "not a folder");
+            Files.delete(runDir.resolve(RunFolder.RECORD_FILE));
+            Files.createDirectory(runDir.resolve(RunFolder.RECORD_FILE));
 
             JsonNode status = finalStatus(stream, events);
             phase("run failed");
 
             assertThat(status.get("status").asText()).isEqualTo("failed");
             assertThat(status.get("reason").asText())
-                    .startsWith("cannot save the model into " + RunStore.modelDir(runDir)
+                    .startsWith("cannot save the model into " + new RunFolder(runDir).modelDir()
                             + " (FileAlreadyExistsException)")
                     .contains("; and the run folder cannot be written: cannot write "
-                            + runDir.resolve(RunStore.RECORD_FILE));
+                            + runDir.resolve(RunFolder.RECORD_FILE));
         }
         JsonNode run = TestServer.json(server.get("/api/runs/" + broken));
         assertThat(run.get("status").asText()).isEqualTo("failed");

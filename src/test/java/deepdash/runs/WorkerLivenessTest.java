@@ -1,8 +1,8 @@
 package deepdash.runs;
 
+import deepdash.protocol.WorkerProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import deepdash.training.WorkerProtocol;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

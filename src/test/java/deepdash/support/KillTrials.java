@@ -2,9 +2,8 @@ package deepdash.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.json.Json;
-import deepdash.runs.RunStore;
-import deepdash.training.CnnTraining;
-import deepdash.training.ModelFiles;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.RunFolder;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -155,8 +154,9 @@ public final class KillTrials implements AutoCloseable {
                 problems.add("trial " + trial.number() + ": after the restart " + run.path("status").asText() + " "
                         + epochs + ", before " + trial.status() + " " + trial.epochsAfter());
             }
-            Path modelDir = RunStore.modelDir(runDir(trial.runId()));
-            if (ModelFiles.hasParameters(modelDir, CnnTraining.MODEL_NAME)) {
+            RunFolder folder = new RunFolder(runDir(trial.runId()));
+            Path modelDir = folder.modelDir();
+            if (folder.hasParameters(CnnSpec.NAME)) {
                 try {
                     ModelCheck.predictBlankDigit(modelDir);
                 } catch (RuntimeException e) {
@@ -209,13 +209,13 @@ public final class KillTrials implements AutoCloseable {
         if (status.equals("completed") && epochs.size() != EPOCHS) {
             problems.add("completed with " + epochs.size() + " of " + EPOCHS + " epochs");
         }
-        int onDisk = RunStore.readEpochs(runDir(id)).size();
+        int onDisk = new RunFolder(runDir(id)).readEpochs().size();
         if (onDisk != epochs.size()) {
             problems.add(onDisk + " epochs in metrics.jsonl, " + epochs.size() + " shown");
         }
-        Path modelDir = RunStore.modelDir(runDir(id));
+        Path modelDir = new RunFolder(runDir(id)).modelDir();
         Boolean modelLoaded = null;
-        if (ModelFiles.hasParameters(modelDir, CnnTraining.MODEL_NAME)) {
+        if (new RunFolder(runDir(id)).hasParameters(CnnSpec.NAME)) {
             try {
                 ModelCheck.predictBlankDigit(modelDir);
                 modelLoaded = true;
@@ -332,7 +332,7 @@ public final class KillTrials implements AutoCloseable {
      * wakes every few hundred microseconds slows MXNet's OpenMP threads on 2 cores tenfold.
      */
     private static void awaitSave(Path runDir, ProcessHandle worker, long deadline) throws Exception {
-        Path modelDir = RunStore.modelDir(runDir);
+        Path modelDir = new RunFolder(runDir).modelDir();
         try (WatchService watch = runDir.getFileSystem().newWatchService()) {
             runDir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             boolean watchingModel = false;

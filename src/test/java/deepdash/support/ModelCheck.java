@@ -9,8 +9,8 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import deepdash.engine.EngineSettings;
 import deepdash.model.CnnArchitecture;
-import deepdash.training.CnnTraining;
-import deepdash.training.ModelFiles;
+import deepdash.model.CnnSpec;
+import deepdash.model.ModelFiles;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +26,7 @@ public final class ModelCheck {
     /** The ten logits for a blank image; throws if the model does not load or predict. */
     public static synchronized float[] predictBlankDigit(Path modelDir) {
         EngineSettings.applyToThisProcess();
-        try (Model model = Model.newInstance(CnnTraining.MODEL_NAME, Device.cpu())) {
+        try (Model model = Model.newInstance(CnnSpec.NAME, Device.cpu())) {
             model.setBlock(CnnArchitecture.newBlock());
             ModelFiles.load(model, modelDir);
             try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());

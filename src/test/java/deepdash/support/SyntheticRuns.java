@@ -1,11 +1,14 @@
 package deepdash.support;
 
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunConfig;
-import deepdash.runs.RunRecord;
-import deepdash.runs.RunStatus;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.SeriesSettings;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.RunConfig;
+import deepdash.protocol.RunRecord;
+import deepdash.protocol.RunStatus;
+import deepdash.protocol.TestResult;
 import deepdash.runs.RunStore;
-import deepdash.runs.TestResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,10 +82,11 @@ public final class SyntheticRuns {
             String id = id(i);
             boolean isLstm = isLstm(i);
             RunConfig config = isLstm
-                    ? new RunConfig("lstm", epochsPerRun, 64, 0.001, null, "auto", "ds-" + String.format(Locale.ROOT, "%04x", i % 7),
-                            "Close", 30 + i % 3 * 10, "2015-01-01", "2024-12-31", "2023-01-01")
-                    : new RunConfig("cnn", epochsPerRun, 32 << (i % 3), 0.001 * (1 + i % 5), 1000 + i % 4 * 1000,
-                            "auto", null, null, null, null, null, null);
+                    ? RunConfig.of("lstm", new SeriesSettings(epochsPerRun, 64, 0.001, "auto",
+                            "ds-" + String.format(Locale.ROOT, "%04x", i % 7), "Close", 30 + i % 3 * 10, "2015-01-01",
+                            "2024-12-31", "2023-01-01"))
+                    : CnnSpec.runConfig(new CnnSettings(epochsPerRun, 32 << (i % 3), 0.001 * (1 + i % 5),
+                            1000 + i % 4 * 1000, "auto"));
             Instant created = FIRST.plusSeconds(60L * i);
             RunRecord record = RunRecord.queued(id, config, created).started("cpu()", created.plusSeconds(1));
             List<EpochMetrics> epochs = new ArrayList<>();
@@ -96,9 +100,9 @@ public final class SyntheticRuns {
                         : EpochMetrics.classifier(e, 1.0 / e, 0.8 + 0.15 * progress, 0.9 / e,
                                 0.79 + 0.15 * progress + i * 1e-6, 3.0, 2600, 3.0 * e));
             }
-            createFolder(store.runDir(id));
+            createFolder(store.folder(id).path());
             for (EpochMetrics epoch : epochs) {
-                RunStore.appendEpoch(store.runDir(id), epoch);
+                store.folder(id).appendEpoch(epoch);
             }
             Instant finished = created.plusSeconds(1 + 3L * done);
             record = switch (status) {

@@ -3,6 +3,8 @@ package deepdash.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.App;
 import deepdash.AppConfig;
+import deepdash.AppServices;
+import deepdash.files.FileTrees;
 import deepdash.json.Json;
 import deepdash.runs.WorkerLauncher;
 import java.io.IOException;
@@ -10,19 +12,83 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The real app on a free port with its own data directory, and a small HTTP client for it. */
-public final class TestServer implements AutoCloseable {
+/**
+ * The real app on a free port with its own data directory, and a small HTTP client for it.
+ *
+ * <p>Most test classes start it once for all their tests, as a JUnit extension:
+ * <pre>{@code @RegisterExtension static final TestServer server = TestServer.perClass();}</pre>
+ * It then starts before the first test in a new temporary data directory (after {@link #withData}
+ * has filled it, if given) and stops after the last one, deleting the directory. Tests that restart
+ * the app on purpose use {@link #start(Path)} in a try-with-resources block instead.
+ */
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final App app;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path dataDir;
+    private final Function<Path, App> starter;
+    private Consumer<Path> data = dir -> {
+    };
+    private App app;
+    private Path dataDir;
+    private boolean ownsDataDir;
 
     private TestServer(App app, Path dataDir) {
+        this.starter = null;
         this.app = app;
         this.dataDir = dataDir;
+    }
+
+    private TestServer(Function<Path, App> starter) {
+        this.starter = starter;
+    }
+
+    /** The real app, once per test class (register it as a static {@code @RegisterExtension} field). */
+    public static TestServer perClass() {
+        return new TestServer(dir -> App.start(AppConfig.forTests(dir)));
+    }
+
+    /** The app with a stand-in for the training worker, once per test class. */
+    public static TestServer perClass(WorkerLauncher launcher) {
+        return new TestServer(dir -> App.start(AppConfig.forTests(dir), launcher));
+    }
+
+    /** The app built from services the test chooses, once per test class. */
+    public static TestServer perClass(BiFunction<AppConfig, AppServices.Builder, AppServices> services) {
+        return new TestServer(dir -> {
+            AppConfig config = AppConfig.forTests(dir);
+            return App.create(config, services.apply(config, AppServices.builder(config))).start();
+        });
+    }
+
+    /** Fills the data directory before the app starts (runs written as workers leave them, say). */
+    public TestServer withData(Consumer<Path> fill) {
+        this.data = fill;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("deepdash-test-");
+        ownsDataDir = true;
+        data.accept(dataDir);
+        app = starter.apply(dataDir);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+        if (ownsDataDir) {
+            FileTrees.deleteTree(dataDir);
+        }
     }
 
     public static TestServer start(Path dataDir) {
@@ -123,6 +189,9 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import deepdash.engine.EngineSettings;
-import deepdash.forecast.Forecast;
-import deepdash.forecast.LstmRunSettings;
+import deepdash.model.LstmSpec;
+import deepdash.model.SeriesSettings;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvParser;
-import deepdash.runs.EpochMetrics;
-import deepdash.runs.RunConfig;
-import deepdash.runs.TestResult;
+import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.TestResult;
+import deepdash.series.Forecast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,13 +35,13 @@ class AmznSeedForecastTest {
         assumeTrue(Files.isRegularFile(AMZN), () -> "no " + AMZN.toAbsolutePath().normalize());
         EngineSettings.applyToThisProcess();
         ParsedPrices prices = new PriceCsvParser().parse(Files.readAllBytes(AMZN), AMZN.getFileName().toString());
-        RunConfig requested = new RunConfig("lstm", 20, 32, 0.001, null, "cpu", "amzn", "Adj Close", 5,
-                "2015-01-01", "2023-12-31", "2022-01-01");
-        LstmRunSettings.Resolved resolved = LstmRunSettings.resolve(requested, prices);
+        SeriesSettings requested = new SeriesSettings(20, 32, 0.001, "cpu", "amzn", "Adj Close", 5, "2015-01-01",
+                "2023-12-31", "2022-01-01");
         List<EpochMetrics> epochs = new ArrayList<>();
         double[] trainSeconds = new double[1];
 
-        Forecast forecast = new LstmTraining(resolved.config(), resolved.series(), null, null, new TrainingListener() {
+        SeriesForecasting training = new SeriesForecasting(prices);
+        training.train(new LstmSpec(), requested, null, new TrainingListener() {
             @Override
             public void epoch(EpochMetrics metrics) {
                 epochs.add(metrics);
@@ -51,7 +51,8 @@ class AmznSeedForecastTest {
             public void tested(TestResult result, double seconds) {
                 trainSeconds[0] = seconds;
             }
-        }, 42).run();
+        }, 42, () -> false);
+        Forecast forecast = training.forecast();
 
         System.out.printf("AMZN Adj Close, 2015-01-01..2023-12-31, window 5, split 2022-01-01, 20 epochs:%n"
                 + "  %d training windows (%d validate), %d test windows%n"

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import deepdash.engine.EngineSettings;
 import deepdash.mnist.MnistData;
-import deepdash.runs.RunConfig;
-import deepdash.runs.TestResult;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.protocol.TestResult;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,9 +19,10 @@ class MnistAccuracyTest {
     @Test
     void oneEpochOnTheFullTrainingSetReaches97PercentOnTheTestSet() {
         EngineSettings.applyToThisProcess();
-        RunConfig config = RunConfig.cnnDefaults().withEpochs(1).withTrainLimit(null);
-        TestResult result = new CnnTraining(config, MnistData.load(null), null, new TrainingListener() {
-        }, 42).run();
+        CnnSettings settings = CnnSettings.DEFAULTS.withEpochs(1).withTrainLimit(null);
+        TestResult result = new ImageClassification(MnistData.load(null)).train(new CnnSpec(), settings, null,
+                new TrainingListener() {
+                }, 42, () -> false);
         System.out.printf("1 epoch on 48,000 images: test accuracy %.4f, loss %.4f%n", result.accuracy(),
                 result.loss());
         assertThat(result.samples()).isEqualTo(10_000);

@@ -1,0 +1,13 @@
+package deepdash.model;
+
+import deepdash.errors.UserError;
+
+/** A run setting a user got wrong; {@link #field()} names it so the form can point at it. */
+public class InvalidRunConfigException extends UserError {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidRunConfigException(String field, String message) {
+        super(400, field, field + ": " + message);
+    }
+}

@@ -1,0 +1,200 @@
+package deepdash.model;
+
+import deepdash.prices.DatasetService;
+import deepdash.prices.DatasetSource;
+import deepdash.prices.ParsedPrices;
+import deepdash.series.WindowedSeries;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A series forecaster's run settings (the seed's LSTM and its recurrent cousins): the dataset and
+ * its windowing, then the training. The server checks them against the dataset before it creates
+ * a run, and the worker resolves them again on the run's copy of the same file to rebuild the same
+ * windows, so both always agree.
+ *
+ * <p>Defaults: the target is {@code Adj Close} when present, else {@code Close}; the whole date
+ * range; a window of 5 days; the split date 2022-01-01 (the seed's) when the range spans it, else
+ * the date 80% of the way through the rows; 20 epochs of batch 32, Adam at 0.001.
+ *
+ * @param dataset the id of an uploaded dataset, or of the bundled sample
+ * @param target the column to forecast
+ * @param window how many days each input holds
+ * @param from the first day used, {@code YYYY-MM-DD}
+ * @param to the last day used
+ * @param splitDate the first day whose value belongs to the test set
+ */
+public record SeriesSettings(Integer epochs, Integer batchSize, Double learningRate, String device, String dataset,
+        String target, Integer window, String from, String to, String splitDate) implements ModelSettings {
+
+    public static final int DEFAULT_WINDOW = 5;
+    public static final int MIN_WINDOW = 2;
+    public static final int MAX_WINDOW = 365;
+    public static final int DEFAULT_EPOCHS = 20;
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final LocalDate SEED_SPLIT_DATE = LocalDate.of(2022, 1, 1);
+    /** Where the default split falls when the range does not span the seed's: after 80% of the rows. */
+    public static final double DEFAULT_TRAIN_SHARE = 0.8;
+    /** One window to fit and one to validate. */
+    public static final int MIN_TRAIN_WINDOWS = 2;
+    public static final int MIN_TEST_WINDOWS = 1;
+
+    /**
+     * Checked settings and the windows they make.
+     *
+     * @param settings what the run record stores; the worker resolves it again to the same windows
+     */
+    public record Resolved(SeriesSettings settings, WindowedSeries series) {
+    }
+
+    /** Settings for {@code dataset} with everything else left to the defaults. */
+    public static SeriesSettings forDataset(String dataset) {
+        return new SeriesSettings(null, null, null, null, dataset, null, null, null, null, null);
+    }
+
+    /** The dataset must exist; then {@link #resolve} checks the rest against its prices. */
+    @Override
+    public SeriesSettings check(DatasetSource datasets) {
+        if (SettingsChecks.isBlank(dataset)) {
+            throw new InvalidRunConfigException("dataset", "is required: the id of an uploaded dataset, or \""
+                    + DatasetService.SAMPLE_ID + "\" for the bundled sample");
+        }
+        ParsedPrices prices = datasets.prices(dataset).orElseThrow(() -> new InvalidRunConfigException("dataset",
+                "no dataset with id \"" + dataset + "\""));
+        return resolve(prices).settings();
+    }
+
+    /**
+     * Checks these settings against {@code prices}.
+     *
+     * @throws InvalidRunConfigException naming the first bad field; when the range, window and split
+     *     leave too few training or test windows, the message gives the counts
+     */
+    public Resolved resolve(ParsedPrices prices) {
+        int checkedEpochs = SettingsChecks.epochs(epochs, DEFAULT_EPOCHS);
+        int checkedBatchSize = SettingsChecks.batchSize(batchSize, DEFAULT_BATCH_SIZE);
+        double checkedLearningRate = SettingsChecks.learningRate(learningRate, DEFAULT_LEARNING_RATE);
+        String checkedDevice = SettingsChecks.device(device);
+
+        String column = SettingsChecks.isBlank(target) ? prices.defaultTarget()
+                : prices.columnName(target).orElseThrow(() -> new InvalidRunConfigException("target",
+                        "the dataset has no column \"" + target + "\"; its columns are "
+                                + String.join(", ", prices.columns())));
+
+        LocalDate first = date("from", from, prices.from());
+        LocalDate last = date("to", to, prices.to());
+        if (!first.isBefore(last)) {
+            throw new InvalidRunConfigException("to", "must be after from (" + first + "), got " + last);
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        double[] columnValues = prices.column(column);
+        for (int i = 0; i < prices.rows(); i++) {
+            LocalDate day = prices.dates().get(i);
+            if (!day.isBefore(first) && !day.isAfter(last)) {
+                dates.add(day);
+                values.add(columnValues[i]);
+            }
+        }
+        if (dates.isEmpty()) {
+            throw new InvalidRunConfigException("from", "no day of the dataset lies between " + first + " and " + last
+                    + "; the dataset covers " + prices.from() + " to " + prices.to());
+        }
+
+        int checkedWindow = SettingsChecks.intInRange("window", SettingsChecks.orDefault(window, DEFAULT_WINDOW),
+                MIN_WINDOW, MAX_WINDOW);
+        LocalDate split = SettingsChecks.isBlank(splitDate) ? defaultSplitDate(dates)
+                : date("splitDate", splitDate, null);
+
+        WindowedSeries series = new WindowedSeries(dates, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                checkedWindow, split);
+        if (series.trainWindows() < MIN_TRAIN_WINDOWS || series.testWindows() < MIN_TEST_WINDOWS) {
+            throw new InvalidRunConfigException("splitDate", "the " + dates.size() + " days from " + dates.get(0)
+                    + " to " + dates.get(dates.size() - 1) + " with a window of " + checkedWindow
+                    + " days and split date " + split + " make " + series.trainWindows() + " training windows and "
+                    + series.testWindows() + " test windows; training needs at least " + MIN_TRAIN_WINDOWS
+                    + " (one to fit, one to validate) and the test at least " + MIN_TEST_WINDOWS
+                    + ". Move the split date, widen the date range or shorten the window.");
+        }
+        SeriesSettings checked = new SeriesSettings(checkedEpochs, checkedBatchSize, checkedLearningRate,
+                checkedDevice, dataset, column, checkedWindow, first.toString(), last.toString(), split.toString());
+        return new Resolved(checked, series);
+    }
+
+    /**
+     * What a run on {@code prices} gets when nothing is changed; when even that is refused (a range
+     * too short for the defaults), the whole range with the default split, so a form still opens and
+     * pressing Train then shows the counts.
+     */
+    public static SeriesSettings defaultsFor(String dataset, ParsedPrices prices) {
+        try {
+            return forDataset(dataset).resolve(prices).settings();
+        } catch (InvalidRunConfigException tooShort) {
+            return new SeriesSettings(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
+                    SettingsChecks.DEFAULT_DEVICE, dataset, prices.defaultTarget(), DEFAULT_WINDOW,
+                    prices.from().toString(), prices.to().toString(), defaultSplitDate(prices.dates()).toString());
+        }
+    }
+
+    /**
+     * The split date when the user gives none: 2022-01-01 when it falls after the first day and on or
+     * before the last, else the day 80% of the way through.
+     */
+    public static LocalDate defaultSplitDate(List<LocalDate> dates) {
+        if (dates.get(0).isBefore(SEED_SPLIT_DATE) && !dates.get(dates.size() - 1).isBefore(SEED_SPLIT_DATE)) {
+            return SEED_SPLIT_DATE;
+        }
+        return dates.get(Math.min(dates.size() - 1, (int) Math.floor(dates.size() * DEFAULT_TRAIN_SHARE)));
+    }
+
+    /** The run keeps a copy of its dataset ({@code prices.csv}): it reads nothing outside its folder. */
+    @Override
+    public String copiedDataset() {
+        return dataset;
+    }
+
+    /** The dataset and the column it forecasts. */
+    @Override
+    public String dataLabel() {
+        if (dataset == null) {
+            return null;
+        }
+        return target == null ? dataset : dataset + " · " + target;
+    }
+
+    @Override
+    public String datasetName() {
+        return dataset == null ? "" : dataset;
+    }
+
+    @Override
+    public List<String> summaryParts() {
+        return window == null ? List.of() : List.of("window " + window);
+    }
+
+    @Override
+    public Map<String, String> details() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("window", window == null ? null : window.toString());
+        details.put("from", from);
+        details.put("to", to);
+        details.put("split date", splitDate);
+        return details;
+    }
+
+    private static LocalDate date(String field, String text, LocalDate fallback) {
+        if (SettingsChecks.isBlank(text)) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRunConfigException(field, "must be a date as YYYY-MM-DD, got \"" + text + "\"");
+        }
+    }
+}

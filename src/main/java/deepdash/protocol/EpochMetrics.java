@@ -1,0 +1,37 @@
+package deepdash.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One line of {@code metrics.jsonl} and the payload of an {@code epoch} event. Field names follow
+ * Keras's history keys ({@code val_loss}) so the charts read like the seed's plots. Accuracy is
+ * set for classifiers, MAE for regressors.
+ *
+ * @param elapsedSeconds wall time from the start of training to the end of this epoch
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EpochMetrics(
+        int epoch,
+        double loss,
+        Double accuracy,
+        Double mae,
+        @JsonProperty("val_loss") double valLoss,
+        @JsonProperty("val_accuracy") Double valAccuracy,
+        @JsonProperty("val_mae") Double valMae,
+        double epochSeconds,
+        double samplesPerSecond,
+        double elapsedSeconds) {
+
+    public static EpochMetrics classifier(int epoch, double loss, double accuracy, double valLoss,
+            double valAccuracy, double epochSeconds, double samplesPerSecond, double elapsedSeconds) {
+        return new EpochMetrics(epoch, loss, accuracy, null, valLoss, valAccuracy, null, epochSeconds,
+                samplesPerSecond, elapsedSeconds);
+    }
+
+    public static EpochMetrics regressor(int epoch, double loss, double mae, double valLoss, double valMae,
+            double epochSeconds, double samplesPerSecond, double elapsedSeconds) {
+        return new EpochMetrics(epoch, loss, null, mae, valLoss, null, valMae, epochSeconds, samplesPerSecond,
+                elapsedSeconds);
+    }
+}

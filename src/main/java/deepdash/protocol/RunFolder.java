@@ -1,0 +1,192 @@
+package deepdash.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import deepdash.files.AtomicFiles;
+import deepdash.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One run's folder, and the only place that knows its layout. The server and the worker both read
+ * and write runs through it:
+ *
+ * <ul>
+ *   <li>{@code run.json}: the {@link RunRecord}, replaced atomically (temp file, fsync, rename);</li>
+ *   <li>{@code metrics.jsonl}: one {@link EpochMetrics} a line, append-only; a torn last line is
+ *       ignored;</li>
+ *   <li>{@code model/<name>-0000.params}: the trained parameters, saved atomically after every epoch;</li>
+ *   <li>{@code forecast.json}: a series model's forecast, written once before the run reports its test;</li>
+ *   <li>{@code prices.csv}: a series model's copy of its dataset, made when the run is created.</li>
+ * </ul>
+ *
+ * <p>The shipped model in the jar ({@code data/models/cnn-mnist/}) is a run folder too; its
+ * resource names come from the constants here.
+ */
+public record RunFolder(Path path) {
+
+    public static final String RECORD_FILE = "run.json";
+    public static final String METRICS_FILE = "metrics.jsonl";
+    public static final String MODEL_FOLDER = "model";
+    public static final String FORECAST_FILE = "forecast.json";
+    public static final String PRICES_FILE = "prices.csv";
+    private static final String PARAMETERS_SUFFIX = ".params";
+
+    /** Ids are made by {@link #newId}; anything else (dots, slashes, encoded tricks) cannot name a run. */
+    private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public RunFolder {
+        path = path.toAbsolutePath().normalize();
+    }
+
+    /** A new run id: its creation time (so ids sort by it) and three random bytes. */
+    public static String newId(Instant now) {
+        byte[] random = new byte[3];
+        RANDOM.nextBytes(random);
+        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    /** Whether {@code id} could have been made by {@link #newId}: nothing that could point elsewhere. */
+    public static boolean isValidId(String id) {
+        return id != null && ID_PATTERN.matcher(id).matches();
+    }
+
+    /** The run's id: the folder's name. */
+    public String id() {
+        return path.getFileName().toString();
+    }
+
+    public Path recordFile() {
+        return path.resolve(RECORD_FILE);
+    }
+
+    public Path metricsFile() {
+        return path.resolve(METRICS_FILE);
+    }
+
+    /** Where the trained parameters are saved. */
+    public Path modelDir() {
+        return path.resolve(MODEL_FOLDER);
+    }
+
+    public Path forecastFile() {
+        return path.resolve(FORECAST_FILE);
+    }
+
+    public Path pricesFile() {
+        return path.resolve(PRICES_FILE);
+    }
+
+    /** The name of the file DJL's {@code Model.load(modelDir, name)} reads: {@code <name>-0000.params}. */
+    public static String parametersFileName(String modelName) {
+        return modelName + "-0000" + PARAMETERS_SUFFIX;
+    }
+
+    public Path parametersFile(String modelName) {
+        return modelDir().resolve(parametersFileName(modelName));
+    }
+
+    /** Whether the model's parameters have been saved (after its first completed epoch). */
+    public boolean hasParameters(String modelName) {
+        return Files.isRegularFile(parametersFile(modelName));
+    }
+
+    public boolean hasRecord() {
+        return Files.isRegularFile(recordFile());
+    }
+
+    public void writeRecord(RunRecord record) {
+        try {
+            Files.createDirectories(path);
+            AtomicFiles.write(recordFile(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + recordFile(), e);
+        }
+    }
+
+    public RunRecord readRecord() {
+        try {
+            return Json.mapper().readValue(recordFile().toFile(), RunRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + recordFile(), e);
+        }
+    }
+
+    /** All epochs written so far. A torn last line (a crash mid-append) is ignored. */
+    public List<EpochMetrics> readEpochs() {
+        Path file = metricsFile();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<EpochMetrics> epochs = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    epochs.add(Json.mapper().readValue(line, EpochMetrics.class));
+                } catch (JsonProcessingException torn) {
+                    // Only the last line can be torn (the file is append-only); skip it.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return epochs;
+    }
+
+    /** Appends one epoch and syncs it, so a completed epoch is on disk before it is reported. */
+    public void appendEpoch(EpochMetrics metrics) {
+        try {
+            AtomicFiles.appendLine(metricsFile(), Json.write(metrics));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + metricsFile(), e);
+        }
+    }
+
+    /**
+     * The trained parameter files: regular files ending in {@code .params} directly in
+     * {@code model/}. Temp files and folders of a save in progress (hidden names) and links are not
+     * model files.
+     */
+    public List<Path> parameterFiles() {
+        Path folder = modelDir();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> p.getFileName().toString().endsWith(PARAMETERS_SUFFIX))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /** Copies a dataset's file in as {@code prices.csv}, atomically. */
+    public void copyPrices(Path source) {
+        try {
+            AtomicFiles.write(pricesFile(), Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " into " + path, e);
+        }
+    }
+}
