@@ -36,7 +36,7 @@ public final class StrictJson {
 
         private final String field;
 
-        InputException(String field, String message) {
+        public InputException(String field, String message) {
             super(message);
             this.field = field;
         }

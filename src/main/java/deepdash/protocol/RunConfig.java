@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import deepdash.json.Json;
+import deepdash.json.StrictJson;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -92,6 +93,12 @@ public record RunConfig(String model, ObjectNode settings) {
                 return context.reportInputMismatch(RunConfig.class, "expected a JSON object");
             }
             JsonNode model = node.get(MODEL_FIELD);
+            if (model != null && !model.isNull() && !model.isTextual()) {
+                // A model's name is a string: 5 is not "5", as for every other field of a request.
+                throw new StrictJson.InputException(MODEL_FIELD, "expected a string, got " + (model.isNumber()
+                        ? "the number " + model : model.isBoolean() ? model.toString()
+                        : model.isArray() ? "an array" : "an object"));
+            }
             return new RunConfig(model == null || model.isNull() ? null : model.asText(), (ObjectNode) node);
         }
     }

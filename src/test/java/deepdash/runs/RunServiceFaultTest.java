@@ -123,6 +123,21 @@ class RunServiceFaultTest {
     static void signal(Process process, String signal) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
                 .isZero();
+        if ("STOP".equals(signal)) {
+            // kill returns once the signal is sent; wait until the kernel shows the process stopped,
+            // so that a cancel right after meets a stopped worker, not one about to stop.
+            Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (Files.exists(stat) && !stoppedState(Files.readString(stat)) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** The state letter of /proc/PID/stat, after the command name in parentheses: T means stopped. */
+    private static boolean stoppedState(String stat) {
+        String afterName = stat.substring(stat.lastIndexOf(')') + 1).trim();
+        return afterName.startsWith("T") || afterName.startsWith("t");
     }
 
     @Test
