@@ -16,4 +16,4 @@ COPY --from=build /src/target/deepdash.jar /app/deepdash.jar
 ENV DEEPDASH_HOST=0.0.0.0 DEEPDASH_PORT=7070 DEEPDASH_DATA_DIR=/data
 VOLUME /data
 EXPOSE 7070
-ENTRYPOINT ["java", "-jar", "/app/deepdash.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-jar", "/app/deepdash.jar"]
