@@ -127,7 +127,7 @@ class ModelRegistryTest {
         assertThatThrownBy(() -> cnn.read(RunConfig.of("cnn", Map.of("epochs", "ten"))))
                 .isInstanceOfSatisfying(InvalidRunConfigException.class, e -> {
                     assertThat(e.field()).isEqualTo("epochs");
-                    assertThat(e.getMessage()).startsWith("epochs: has the wrong type (expected a whole number)");
+                    assertThat(e.getMessage()).isEqualTo("epochs: expected a whole number, got a string (\"ten\")");
                 });
         assertThatThrownBy(() -> cnn.read(RunConfig.of("cnn", Map.of("window", 5))))
                 .isInstanceOfSatisfying(InvalidRunConfigException.class,
