@@ -2,7 +2,7 @@ package deepdash.errors;
 
 /**
  * A request the user can fix: bad input (400), something that is not there (404), a state that does
- * not allow it (409), too large (413). It carries the HTTP status and, when one part of the request
+ * not allow it (409), too large (413), or the server busy for now (503: try again later). It carries the HTTP status and, when one part of the request
  * is at fault, that part's name ({@code field}), so the web layer maps every feature's errors in one
  * place without knowing the features. Features throw this or a subclass named for their domain.
  *
@@ -17,7 +17,7 @@ public class UserError extends RuntimeException {
     private final String field;
 
     /**
-     * @param status the HTTP status, 4xx
+     * @param status the HTTP status, 4xx or 503
      * @param field the part of the request at fault, or null
      * @param message the whole message for the user
      */
@@ -27,8 +27,8 @@ public class UserError extends RuntimeException {
 
     public UserError(int status, String field, String message, Throwable cause) {
         super(message, cause);
-        if (status < 400 || status > 499) {
-            throw new IllegalArgumentException("a user error has a 4xx status, got " + status);
+        if ((status < 400 || status > 499) && status != 503) {
+            throw new IllegalArgumentException("a user error has a 4xx or 503 status, got " + status);
         }
         this.status = status;
         this.field = field;
