@@ -24,11 +24,12 @@ public final class EventHub {
     }
 
     /** Publishes an event and returns it with its id. Never blocks on a client. */
-    public StreamEvent publish(String topicName, String name, String data, boolean retained, boolean terminal) {
+    public StreamEvent publish(String topicName, String name, String data, Delivery delivery) {
+        boolean retained = delivery.retained();
         Topic topic = topics.computeIfAbsent(topicName, t -> new Topic());
         StreamEvent event;
         synchronized (topic) {
-            event = new StreamEvent(topic.nextId++, name, data, retained, terminal);
+            event = new StreamEvent(topic.nextId++, name, data, retained, delivery.terminal());
             if (retained) {
                 topic.retained.add(event);
                 topic.latestProgress = null;

@@ -1,6 +1,7 @@
 package deepdash.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import deepdash.events.Delivery;
 import deepdash.events.EventHub;
 import deepdash.json.Json;
 import deepdash.model.InvalidRunConfigException;
@@ -174,7 +175,7 @@ public final class RunService implements AutoCloseable {
             LiveRun run = new LiveRun(record, epochs);
             runs.put(id, run);
             for (EpochMetrics epoch : epochs) {
-                hub.publish(id, EVENT_EPOCH, Json.write(epoch), true, false);
+                hub.publish(id, EVENT_EPOCH, Json.write(epoch), Delivery.RETAINED);
             }
             publishStatus(id, run);
         }
@@ -405,7 +406,7 @@ public final class RunService implements AutoCloseable {
                     // A line without data reads as null: skipped like any other line that makes no sense.
                     if (progress != null) {
                         run.progress = progress;
-                        hub.publish(id, EVENT_PROGRESS, Json.write(progress), false, false);
+                        hub.publish(id, EVENT_PROGRESS, Json.write(progress), Delivery.LIVE);
                     }
                 }
                 case WorkerProtocol.EPOCH -> {
@@ -431,7 +432,7 @@ public final class RunService implements AutoCloseable {
                 return;
             }
             run.epochs.add(epoch);
-            hub.publish(id, EVENT_EPOCH, Json.write(epoch), true, false);
+            hub.publish(id, EVENT_EPOCH, Json.write(epoch), Delivery.RETAINED);
         }
     }
 
@@ -549,7 +550,8 @@ public final class RunService implements AutoCloseable {
         data.put("trainSeconds", record.trainSeconds());
         data.put("queuePosition", queuePosition(id));
         data.put("epochs", run.epochs.size());
-        hub.publish(id, EVENT_STATUS, Json.write(data), true, record.status().isFinal());
+        hub.publish(id, EVENT_STATUS, Json.write(data),
+                record.status().isFinal() ? Delivery.FINAL : Delivery.RETAINED);
     }
 
     /**

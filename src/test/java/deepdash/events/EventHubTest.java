@@ -20,11 +20,11 @@ class EventHubTest {
     @Test
     void aLateSubscriberGetsEveryRetainedEventAndTheLatestProgress() throws Exception {
         EventHub hub = new EventHub();
-        hub.publish("run", "status", "running", true, false);
-        hub.publish("run", "progress", "p1", false, false);
-        hub.publish("run", "epoch", "e1", true, false);
-        hub.publish("run", "progress", "p2", false, false);
-        hub.publish("run", "progress", "p3", false, false);
+        hub.publish("run", "status", "running", Delivery.RETAINED);
+        hub.publish("run", "progress", "p1", Delivery.LIVE);
+        hub.publish("run", "epoch", "e1", Delivery.RETAINED);
+        hub.publish("run", "progress", "p2", Delivery.LIVE);
+        hub.publish("run", "progress", "p3", Delivery.LIVE);
 
         List<StreamEvent> replay = drain(hub.subscribe("run", 0));
         assertThat(replay).extracting(StreamEvent::data).containsExactly("running", "e1", "p3");
@@ -33,10 +33,10 @@ class EventHubTest {
     @Test
     void aReconnectingSubscriberGetsOnlyWhatItMissedExactlyOnce() throws Exception {
         EventHub hub = new EventHub();
-        StreamEvent first = hub.publish("run", "epoch", "e1", true, false);
+        StreamEvent first = hub.publish("run", "epoch", "e1", Delivery.RETAINED);
         Subscription live = hub.subscribe("run", first.id());
-        hub.publish("run", "epoch", "e2", true, false);
-        hub.publish("run", "status", "completed", true, true);
+        hub.publish("run", "epoch", "e2", Delivery.RETAINED);
+        hub.publish("run", "status", "completed", Delivery.FINAL);
         assertThat(drain(live)).extracting(StreamEvent::data).containsExactly("e2", "completed");
 
         Subscription reconnect = hub.subscribe("run", first.id());
@@ -52,7 +52,7 @@ class EventHubTest {
         int events = Subscription.CAPACITY * 3;
         int received = 0;
         for (int i = 0; i < events; i++) {
-            hub.publish("run", "progress", "p" + i, false, false);
+            hub.publish("run", "progress", "p" + i, Delivery.LIVE);
             if (reading.next(0) != null) {
                 received++;
             }
@@ -68,7 +68,7 @@ class EventHubTest {
     @Test
     void subscribersOfAnEndedTopicAreNotKept() {
         EventHub hub = new EventHub();
-        hub.publish("run", "status", "completed", true, true);
+        hub.publish("run", "status", "completed", Delivery.FINAL);
         hub.subscribe("run", 0);
         assertThat(hub.subscriberCount("run")).isZero();
     }

@@ -92,10 +92,10 @@ class EventStreamsTest {
 
     @Test
     void aLateClientGetsTheRetainedEventsThenTheStreamEndsAndGivesBackItsSlot() throws Exception {
-        hub.publish("run", "status", "{\"status\":\"running\"}", true, false);
-        hub.publish("run", "progress", "{\"batch\":1}", false, false);
-        hub.publish("run", "epoch", "{\"epoch\":1}", true, false);
-        hub.publish("run", "status", "{\"status\":\"completed\"}", true, true);
+        hub.publish("run", "status", "{\"status\":\"running\"}", Delivery.RETAINED);
+        hub.publish("run", "progress", "{\"batch\":1}", Delivery.LIVE);
+        hub.publish("run", "epoch", "{\"epoch\":1}", Delivery.RETAINED);
+        hub.publish("run", "status", "{\"status\":\"completed\"}", Delivery.FINAL);
         for (int i = 0; i < MAX_STREAMS + 2; i++) {
             try (SseStream stream = open("run")) {
                 assertThat(stream.contentType()).startsWith("text/event-stream");
@@ -110,11 +110,11 @@ class EventStreamsTest {
 
     @Test
     void liveEventsArriveInOrderAfterTheReplayAndLastEventIdSkipsWhatWasSeen() throws Exception {
-        hub.publish("run", "epoch", "{\"epoch\":1}", true, false);
+        hub.publish("run", "epoch", "{\"epoch\":1}", Delivery.RETAINED);
         try (SseStream stream = open("run")) {
             assertThat(stream.next().data()).isEqualTo("{\"epoch\":1}");
-            hub.publish("run", "epoch", "{\"epoch\":2}", true, false);
-            hub.publish("run", "status", "{\"status\":\"completed\"}", true, true);
+            hub.publish("run", "epoch", "{\"epoch\":2}", Delivery.RETAINED);
+            hub.publish("run", "status", "{\"status\":\"completed\"}", Delivery.FINAL);
             assertThat(stream.readToEnd()).extracting(Event::data)
                     .containsExactly("{\"epoch\":2}", "{\"status\":\"completed\"}");
         }
@@ -129,7 +129,7 @@ class EventStreamsTest {
 
     @Test
     void aQuietStreamGetsHeartbeats() throws Exception {
-        hub.publish("quiet", "status", "{\"status\":\"queued\"}", true, false);
+        hub.publish("quiet", "status", "{\"status\":\"queued\"}", Delivery.RETAINED);
         try (SseStream stream = open("quiet")) {
             assertThat(stream.next().name()).isEqualTo("status");
             for (int i = 0; i < 3; i++) {
@@ -140,7 +140,7 @@ class EventStreamsTest {
 
     @Test
     void pastTheCapAStreamIsRefusedAndASlotFreesWhenAClientHangsUp() throws Exception {
-        hub.publish("queued", "status", "{\"status\":\"queued\"}", true, false);
+        hub.publish("queued", "status", "{\"status\":\"queued\"}", Delivery.RETAINED);
         List<SseStream> clients = new ArrayList<>();
         for (int i = 0; i < MAX_STREAMS; i++) {
             SseStream stream = open("queued");
@@ -167,7 +167,7 @@ class EventStreamsTest {
     void aClientThatStopsReadingIsDroppedWhileTheOthersGetEveryEvent() throws Exception {
         int events = Subscription.CAPACITY * 8;
         String payload = "{\"pad\":\"" + "x".repeat(1_000) + "\"}";
-        hub.publish("busy", "status", "{\"status\":\"running\"}", true, false);
+        hub.publish("busy", "status", "{\"status\":\"running\"}", Delivery.RETAINED);
         try (Socket stalled = new Socket()) {
             // A tiny receive window: its socket fills after a few events and the server's writes wait.
             stalled.setReceiveBufferSize(1_024);
@@ -192,7 +192,7 @@ class EventStreamsTest {
             });
 
             for (int i = 1; i <= events; i++) {
-                hub.publish("busy", "progress", payload, false, false);
+                hub.publish("busy", "progress", payload, Delivery.LIVE);
                 if (i % 500 == 0) {
                     // Keep the reading client within its queue: only the stalled one may fall behind.
                     int sent = i;
@@ -200,7 +200,7 @@ class EventStreamsTest {
                 }
             }
             assertThat(hub.subscriberCount("busy")).as("the stalled client was dropped, the reader kept").isEqualTo(1);
-            hub.publish("busy", "status", "{\"status\":\"completed\"}", true, true);
+            hub.publish("busy", "status", "{\"status\":\"completed\"}", Delivery.FINAL);
 
             List<Long> ids = readerIds.get();
             assertThat(ids).hasSize(events + 2);
