@@ -52,6 +52,17 @@ final class GeneratedPngs {
         return png.toByteArray();
     }
 
+    /** A PNG signature and an IHDR chunk (valid CRC) declaring the given size, then IEND: no pixels at all. */
+    static byte[] headerOnly(int widthPixels, int heightPixels) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(widthPixels).putInt(heightPixels)
+                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
     static String dataUrl(byte[] png) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }

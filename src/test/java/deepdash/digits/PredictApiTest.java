@@ -16,13 +16,11 @@ import deepdash.protocol.RunStatus;
 import deepdash.support.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -223,7 +220,7 @@ class PredictApiTest {
 
     @Test
     void refusesAPngDeclaringHugeDimensionsBeforeDecodingIt() throws Exception {
-        String bomb = "data:image/png;base64," + Base64.getEncoder().encodeToString(pngHeader(100_000, 100_000));
+        String bomb = GeneratedPngs.dataUrl(GeneratedPngs.headerOnly(100_000, 100_000));
 
         assertRefused(server.postJson("/api/predict", "{\"image\":\"" + bomb + "\"}"),
                 400, "image: PNG declares 100000x100000 pixels; the limit is 1024x1024");
@@ -378,27 +375,5 @@ class PredictApiTest {
         List<String> values = new ArrayList<>(Collections.nCopies(784, "0"));
         values.set(index, raw);
         return "[" + String.join(",", values) + "]";
-    }
-
-    /** A PNG signature and an IHDR chunk (valid CRC) declaring the given size, then IEND: no pixels at all. */
-    private static byte[] pngHeader(int widthPixels, int heightPixels) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(widthPixels).putInt(heightPixels)
-                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
-        writeChunk(png, "IHDR", ihdr.array());
-        writeChunk(png, "IEND", new byte[0]);
-        return png.toByteArray();
-    }
-
-    private static void writeChunk(ByteArrayOutputStream png, String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        png.writeBytes(typeBytes);
-        png.writeBytes(data);
-        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
