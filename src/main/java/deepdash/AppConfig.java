@@ -97,4 +97,9 @@ public record AppConfig(String host, int port, Path dataDir, int maxWorkers, lon
     public Path datasetsDir() {
         return dataDir.resolve("datasets");
     }
+
+    /** The user's own labelled drawings (the personal test set). */
+    public Path drawingsDir() {
+        return dataDir.resolve("drawings");
+    }
 }
