@@ -198,7 +198,10 @@ class SecurityBrowserTest {
             WebDriver driver = browser.driver();
             driver.manage().deleteAllCookies();
             driver.get(guarded.baseUrl() + "/cnn");
-            assertThat(driver.getPageSource()).contains("needs its access token");
+            // The page's own scripts are refused too (no cookie yet); wait for its body rather than
+            // reading the source while the parser may still be at the head (seen once in CI).
+            browser.await(d -> d.findElements(By.cssSelector("main .error")).stream()
+                    .anyMatch(e -> e.getText().contains("needs its access token")));
 
             open(guarded.baseUrl(), "/?token=" + TOKEN);
             assertThat(driver.getCurrentUrl()).isEqualTo(guarded.baseUrl() + "/cnn");
