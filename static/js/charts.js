@@ -22,6 +22,59 @@
     },
   };
 
+  // The coach's notes about an epoch: a dashed vertical line at it, labelled at the top.
+  const noteMarkers = {
+    id: 'deepdashNotes',
+    afterDatasetsDraw(chart) {
+      const state = chart.$deepdash;
+      if (!state || !state.notes || !state.notes.length) {
+        return;
+      }
+      const x = chart.scales.x;
+      const area = chart.chartArea;
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      // Neighbouring marks alternate between two rows; marks at the same epoch stack.
+      const rows = new Map();
+      state.notes.forEach((note, i) => {
+        const at = state.view.x === 'time' ? secondsAtEpoch(state, note.epoch) : note.epoch;
+        if (!isNumber(at)) {
+          return;
+        }
+        const px = x.getPixelForValue(at);
+        if (px < area.left - 1 || px > area.right + 1) {
+          return;
+        }
+        const row = rows.has(note.epoch) ? rows.get(note.epoch) + 1 : i % 2;
+        rows.set(note.epoch, row);
+        ctx.strokeStyle = note.color;
+        ctx.fillStyle = note.color;
+        ctx.setLineDash([3, 3]);
+        ctx.beginPath();
+        ctx.moveTo(px, area.top + 12 + row * 11);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+        // Kept inside the plot: a mark at the first or last epoch would otherwise lose half its label.
+        const half = ctx.measureText(note.label).width / 2;
+        const labelX = Math.min(Math.max(px, area.left + half), area.right - half);
+        ctx.fillText(note.label, labelX, area.top + 9 + row * 11);
+      });
+      ctx.restore();
+    },
+  };
+
+  function secondsAtEpoch(state, epoch) {
+    for (const s of state.series) {
+      const point = s.points.find((p) => p.epoch === epoch);
+      if (point && isNumber(point.seconds)) {
+        return point.seconds;
+      }
+    }
+    return null;
+  }
+
   function withAlpha(hex, alpha) {
     const n = parseInt(hex.slice(1), 16);
     return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
@@ -72,7 +125,7 @@
     const chart = new Chart(canvas, {
       type: 'line',
       data: {labels: [], datasets: []},
-      plugins: [whiteBackground],
+      plugins: [whiteBackground, noteMarkers],
       options: {
         animation: false,
         responsive: true,
@@ -131,6 +184,12 @@
       s.points.sort((a, b) => a.epoch - b.epoch);
     });
     render(chart);
+  }
+
+  /** Marks epochs on the chart: [{epoch, label, color}]; replaces the marks it had. */
+  function setNotes(chart, notes) {
+    chart.$deepdash.notes = notes.filter((n) => isNumber(n.epoch));
+    chart.update('none');
   }
 
   function epochCount(chart) {
@@ -255,7 +314,7 @@
   });
 
   window.DeepDashCharts = {
-    metricChart, lineChart, addEpoch, epochCount, setView, setSeriesHidden, bindControls, downloadPng, ema, COLORS,
+    metricChart, lineChart, addEpoch, epochCount, setNotes, setView, setSeriesHidden, bindControls, downloadPng, ema, COLORS,
     formatSeconds,
   };
 })();

@@ -8,6 +8,46 @@
   const formatSeconds = DeepDashCharts.formatSeconds;
 
 
+  // How each kind of coach's note is marked on the charts (docs/coach.md lists the kinds).
+  const NOTE_MARKS = {
+    best_epoch: {label: 'best', color: '#16a34a'},
+    overfitting: {label: 'overfitting', color: '#dc2626'},
+    validation_better: {label: 'val < train', color: '#0891b2'},
+    lr_too_high: {label: 'lr too high', color: '#dc2626'},
+    plateau: {label: 'flat', color: '#ca8a04'},
+    test_below_validation: {label: 'best val', color: '#9333ea'},
+  };
+  const NOTES_DELAY_MILLIS = 500;
+
+  /** Fetches the coach's notes and shows them under the charts and as marks on them. */
+  function showNotes(panel, charts) {
+    fetch('/api/runs/' + encodeURIComponent(panel.dataset.runId) + '/notes', {headers: {Accept: 'application/json'}})
+        .then((response) => (response.ok ? response.json() : []))
+        .then((notes) => {
+          const box = panel.querySelector('[data-role="notes-box"]');
+          const list = panel.querySelector('[data-role="notes"]');
+          if (!box || !list) {
+            return;
+          }
+          list.replaceChildren(...notes.map((note) => {
+            const item = document.createElement('li');
+            item.dataset.kind = note.kind;
+            const mark = NOTE_MARKS[note.kind];
+            const tag = document.createElement('span');
+            tag.className = 'note-kind note-' + note.kind.replace(/_/g, '-');
+            tag.textContent = (mark ? mark.label : note.kind.replace(/_/g, ' '))
+                + (note.epoch ? ' · epoch ' + note.epoch : '');
+            item.append(tag, ' ', note.text);
+            return item;
+          }));
+          box.hidden = notes.length === 0;
+          const marks = notes.filter((n) => NOTE_MARKS[n.kind] && n.epoch)
+              .map((n) => ({epoch: n.epoch, label: NOTE_MARKS[n.kind].label, color: NOTE_MARKS[n.kind].color}));
+          charts.forEach((chart) => DeepDashCharts.setNotes(chart, marks));
+        })
+        .catch(() => {});
+  }
+
   function attach(panel) {
     if (panel.dataset.attached) {
       return;
@@ -19,6 +59,12 @@
     const metricChart = DeepDashCharts.metricChart(part('metric-chart'), [metric, 'val_' + metric]);
     const lossChart = DeepDashCharts.metricChart(part('loss-chart'), ['loss', 'val_loss']);
     DeepDashCharts.bindControls(panel.querySelector('[data-chart-controls]'), [metricChart, lossChart]);
+    // The notes follow the curves: asked again after each epoch (once the burst of a replay is over) and at the end.
+    let notesTimer = null;
+    const refreshNotes = () => {
+      clearTimeout(notesTimer);
+      notesTimer = setTimeout(() => showNotes(panel, [metricChart, lossChart]), NOTES_DELAY_MILLIS);
+    };
     // A server at its stream cap answers 503 and EventSource gives up for good (it retries only
     // dropped connections), so the panel reconnects itself, asking only for what it has not seen.
     const RETRY_MILLIS = 10000;
@@ -61,6 +107,7 @@
         DeepDashCharts.addEpoch(lossChart, e.epoch, [e.loss, e.val_loss], e.elapsedSeconds);
         panel.dataset.epochs = String(DeepDashCharts.epochCount(metricChart));
         remember(event);
+        refreshNotes();
       });
 
       source.addEventListener('status', (event) => {
@@ -85,6 +132,7 @@
                 + formatSeconds(s.trainSeconds);
           }
           part('reason').textContent = s.reason || '';
+          refreshNotes();
           panel.dispatchEvent(new CustomEvent('run-finished', {bubbles: true, detail: s}));
         }
       });

@@ -1,6 +1,8 @@
 package deepdash;
 
 import deepdash.catalog.ModelController;
+import deepdash.coach.CoachController;
+import deepdash.coach.CoachService;
 import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
 import deepdash.events.EventStreams;
@@ -77,6 +79,7 @@ public final class App {
         ErrorMapping errors = new ErrorMapping(services.templates());
         DatasetController datasetApi = new DatasetController(services.datasets(), config.maxUploadBytes());
         ForecastController forecastApi = new ForecastController(services.forecasts());
+        CoachController coach = new CoachController(new CoachService(services.runs(), services.forecasts()::forecast));
         ForecastPageController forecastPage = new ForecastPageController(services.datasets(), services.summaries(),
                 services.runs(), services.forecasts(), services.models(), services.templates(),
                 config.maxUploadBytes());
@@ -113,6 +116,7 @@ public final class App {
             forecastPage.register(c);
             runExports.register(c);
             runsPage.register(c);
+            coach.register(c);
             errors.register(c);
         });
         return new App(javalin, services, streams);
