@@ -1,6 +1,7 @@
 package deepdash.model;
 
 import deepdash.prices.DatasetSource;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,15 @@ import java.util.Map;
  * @param trainLimit when set, only the first {@code trainLimit} of MNIST's 60,000 training images
  *     are used (before the 80/20 validation split), for quick runs
  * @param device {@code auto}, {@code cpu} or {@code gpu}
+ * @param l2 weight decay, 0 to {@value #MAX_L2}; see {@link TrainingOptions}
+ * @param l1 L1 penalty on the weights, 0 to {@value #MAX_L1}
+ * @param schedule the learning-rate schedule, one of {@link LearningRateSchedule#TYPES}
+ * @param stepEpochs for the {@code step} schedule: epochs between two halvings
+ * @param patience early stopping: epochs without a lower val_loss before the run stops and the best
+ *     epoch's weights are restored; null: no early stopping
  */
-public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate, Integer trainLimit, String device)
+public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate, Integer trainLimit, String device,
+        Double l2, Double l1, String schedule, Integer stepEpochs, Integer patience)
         implements ModelSettings {
 
     public static final int MNIST_TRAIN_IMAGES = 60_000;
@@ -24,6 +32,14 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     /** The seed's defaults: 10 epochs, batch 32, Adam at 0.001, all 60,000 images. */
     public static final CnnSettings DEFAULTS = new CnnSettings(10, 32, 0.001, null, SettingsChecks.DEFAULT_DEVICE);
     static final String DATASET = "MNIST";
+    static final double MAX_L2 = 0.1;
+    static final double MAX_L1 = 0.01;
+    static final int MAX_PATIENCE = SettingsChecks.MAX_EPOCHS;
+
+    /** The seed's training, with no cure: no penalty, a constant learning rate, every epoch. */
+    public CnnSettings(Integer epochs, Integer batchSize, Double learningRate, Integer trainLimit, String device) {
+        this(epochs, batchSize, learningRate, trainLimit, device, null, null, null, null, null);
+    }
 
     /** Returns the settings with defaults applied, or throws naming the first bad field. */
     @Override
@@ -34,16 +50,60 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         if (trainLimit != null) {
             SettingsChecks.intInRange("trainLimit", trainLimit, MIN_TRAIN_LIMIT, MNIST_TRAIN_IMAGES);
         }
+        double checkedL2 = penalty("l2", l2, MAX_L2);
+        double checkedL1 = penalty("l1", l1, MAX_L1);
+        String checkedSchedule = SettingsChecks.isBlank(schedule) ? LearningRateSchedule.CONSTANT : schedule;
+        if (!LearningRateSchedule.TYPES.contains(checkedSchedule)) {
+            throw new InvalidRunConfigException("schedule", "must be one of "
+                    + String.join(", ", LearningRateSchedule.TYPES) + ", got \"" + schedule + "\"");
+        }
+        Integer checkedStepEpochs = null;
+        if (checkedSchedule.equals(LearningRateSchedule.STEP)) {
+            checkedStepEpochs = SettingsChecks.intInRange("stepEpochs",
+                    SettingsChecks.orDefault(stepEpochs, LearningRateSchedule.DEFAULT_STEP_EPOCHS), 1,
+                    SettingsChecks.MAX_EPOCHS);
+        } else if (stepEpochs != null) {
+            throw new InvalidRunConfigException("stepEpochs", "applies only to the step schedule, not \""
+                    + checkedSchedule + "\"");
+        }
+        if (patience != null) {
+            SettingsChecks.intInRange("patience", patience, 1, MAX_PATIENCE);
+        }
         return new CnnSettings(checkedEpochs, checkedBatchSize, checkedLearningRate, trainLimit,
-                SettingsChecks.device(device));
+                SettingsChecks.device(device), checkedL2, checkedL1, checkedSchedule, checkedStepEpochs, patience);
+    }
+
+    private static double penalty(String field, Double requested, double max) {
+        double value = requested == null ? 0 : requested;
+        if (!Double.isFinite(value) || value < 0 || value > max) {
+            throw new InvalidRunConfigException(field, "must be a number from 0 to " + max + ", got " + requested);
+        }
+        return value;
+    }
+
+    /** The cures the training loop applies; settings of runs made before they existed read as none. */
+    public TrainingOptions trainingOptions() {
+        double rate = learningRate == null ? DEFAULTS.learningRate() : learningRate;
+        LearningRateSchedule rates = new LearningRateSchedule(
+                SettingsChecks.isBlank(schedule) ? LearningRateSchedule.CONSTANT : schedule, rate,
+                stepEpochs == null ? LearningRateSchedule.DEFAULT_STEP_EPOCHS : stepEpochs);
+        return new TrainingOptions(l2 == null ? 0 : l2, l1 == null ? 0 : l1, rates, patience);
     }
 
     public CnnSettings withEpochs(int newEpochs) {
-        return new CnnSettings(newEpochs, batchSize, learningRate, trainLimit, device);
+        return new CnnSettings(newEpochs, batchSize, learningRate, trainLimit, device, l2, l1, schedule, stepEpochs,
+                patience);
     }
 
     public CnnSettings withTrainLimit(Integer newTrainLimit) {
-        return new CnnSettings(epochs, batchSize, learningRate, newTrainLimit, device);
+        return new CnnSettings(epochs, batchSize, learningRate, newTrainLimit, device, l2, l1, schedule, stepEpochs,
+                patience);
+    }
+
+    /** These settings with early stopping after {@code newPatience} epochs without improvement (null: off). */
+    public CnnSettings withPatience(Integer newPatience) {
+        return new CnnSettings(epochs, batchSize, learningRate, trainLimit, device, l2, l1, schedule, stepEpochs,
+                newPatience);
     }
 
     /** MNIST ships inside the jar; nothing is copied into the run. */
@@ -68,7 +128,24 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         if (trainLimit != null) {
             parts.add(String.format(Locale.ROOT, "%,d images", trainLimit));
         }
+        TrainingOptions options = trainingOptions();
+        if (options.l2() > 0) {
+            parts.add("L2 " + decimal(options.l2()));
+        }
+        if (options.l1() > 0) {
+            parts.add("L1 " + decimal(options.l1()));
+        }
+        if (!options.schedule().type().equals(LearningRateSchedule.CONSTANT)) {
+            parts.add(options.schedule().describe());
+        }
+        if (options.earlyStopping()) {
+            parts.add("early stopping " + options.patience());
+        }
         return parts;
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @Override
@@ -77,6 +154,12 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         details.put("training images", trainLimit == null
                 ? String.format(Locale.ROOT, "all %,d", MNIST_TRAIN_IMAGES)
                 : String.format(Locale.ROOT, "%,d", trainLimit));
+        TrainingOptions options = trainingOptions();
+        details.put("L2 weight decay", options.l2() > 0 ? decimal(options.l2()) : "none");
+        details.put("L1 penalty", options.l1() > 0 ? decimal(options.l1()) : "none");
+        details.put("learning-rate schedule", options.schedule().describe());
+        details.put("early stopping", options.earlyStopping()
+                ? "patience " + options.patience() + ", best epoch restored" : "off");
         return details;
     }
 }

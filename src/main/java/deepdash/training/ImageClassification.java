@@ -75,7 +75,7 @@ public final class ImageClassification implements TaskTraining {
             }
         };
         TrainingLoop.Settings loop = new TrainingLoop.Settings(cnn.epochs(), cnn.batchSize(), cnn.learningRate(),
-                cnn.device(), seed);
+                cnn.device(), seed, cnn.trainingOptions());
         return new TrainingLoop(spec, data, loop, folder == null ? null : folder.modelDir(), listener, stopRequested)
                 .run();
     }

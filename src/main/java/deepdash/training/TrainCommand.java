@@ -78,6 +78,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
     String device;
 
+    @Option(names = "--l2", description = "images: L2 weight decay, 0 to 0.1 (default 0)")
+    Double l2;
+
+    @Option(names = "--l1", description = "images: L1 penalty on the weights, 0 to 0.01 (default 0)")
+    Double l1;
+
+    @Option(names = "--schedule", description = "images: learning-rate schedule: constant, step, cosine or onecycle")
+    String schedule;
+
+    @Option(names = "--step-epochs", description = "images: with --schedule step, epochs between halvings (default 3)")
+    Integer stepEpochs;
+
+    @Option(names = "--patience", description = "images: early stopping after N epochs without a lower val_loss; "
+            + "the best epoch's weights are restored (default: off)")
+    Integer patience;
+
     @Option(names = "--mnist-dir", description = "Folder with the four MNIST .gz files (default: the copy in the jar)")
     Path mnistDir;
 
@@ -243,6 +259,11 @@ public final class TrainCommand implements Callable<Integer> {
         flags.put("learningRate", learningRate);
         flags.put("trainLimit", trainLimit);
         flags.put("device", device);
+        flags.put("l2", l2);
+        flags.put("l1", l1);
+        flags.put("schedule", schedule);
+        flags.put("stepEpochs", stepEpochs);
+        flags.put("patience", patience);
         flags.put("dataset", csv != null ? csv.getFileName().toString() : dataset);
         flags.put("target", target);
         flags.put("window", window);

@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import deepdash.model.KeyMetric;
 import deepdash.model.ModelFiles;
 import deepdash.model.ModelSpec;
+import deepdash.model.TrainingOptions;
 import deepdash.protocol.Progress;
 import deepdash.protocol.TestResult;
 import java.nio.file.Path;
@@ -89,7 +90,13 @@ public final class TrainingLoop {
      * @param device {@code auto}, {@code cpu} or {@code gpu}
      * @param seed the same seed gives the same initial weights and the same shuffles
      */
-    public record Settings(int epochs, int batchSize, double learningRate, String device, long seed) {
+    public record Settings(int epochs, int batchSize, double learningRate, String device, long seed,
+            TrainingOptions options) {
+
+        /** The seed's training: a constant learning rate, no penalty, every epoch. */
+        public Settings(int epochs, int batchSize, double learningRate, String device, long seed) {
+            this(epochs, batchSize, learningRate, device, seed, TrainingOptions.plain(learningRate));
+        }
     }
 
     /** Thrown out of {@link #run()} when it was asked to stop. */
@@ -142,7 +149,9 @@ public final class TrainingLoop {
 
         try (Model model = Model.newInstance(spec.name(), device)) {
             model.setBlock(spec.newBlock());
-            try (Trainer trainer = model.newTrainer(kerasLikeConfig(data.loss(), settings.learningRate(), device))) {
+            Cures cures = new Cures(settings.options(), batches, epochs, model);
+            try (cures; Trainer trainer = model.newTrainer(kerasLikeConfig(data.loss(), cures.learningRates(),
+                    settings.options().l2(), device))) {
                 trainer.initialize(batchShape(batchSize));
                 int[] order = identityOrder(fitCount);
                 Random random = new Random(settings.seed());
@@ -150,7 +159,9 @@ public final class TrainingLoop {
                 float[] targets = new float[batchSize];
                 ProgressThrottle throttle = new ProgressThrottle(PROGRESS_INTERVAL_MILLIS);
 
-                for (int epoch = 1; epoch <= epochs; epoch++) {
+                int lastEpoch = 0;
+                boolean stoppedEarly = false;
+                for (int epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
                     long epochStart = System.nanoTime();
                     shuffle(order, random);
                     double lossSum = 0;
@@ -171,10 +182,11 @@ public final class TrainingLoop {
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray outputs = trainer.forward(new NDList(x)).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(outputs));
-                                collector.backward(loss);
+                                collector.backward(cures.withPenalty(loss));
                                 lossSum += loss.getFloat() * size;
                                 metricSum += data.metricSum(outputs, y);
                             }
+                            cures.atBatch((long) (epoch - 1) * batches + b);
                             trainer.step();
                         }
                         seen += size;
@@ -189,13 +201,24 @@ public final class TrainingLoop {
                         ModelFiles.saveAtomically(model, modelDir);
                     }
                     listener.epoch(metric.epoch(epoch, lossSum / seen, metricSum / seen, validation.loss(),
-                            validation.metric(), seconds(epochStart), fitCount / trainSeconds, seconds(startNanos)));
+                            validation.metric(), seconds(epochStart), fitCount / trainSeconds, seconds(startNanos))
+                            .withLearningRate(cures.currentLearningRate()));
+                    lastEpoch = epoch;
+                    stoppedEarly = cures.shouldStop(epoch, validation.loss()) && epoch < epochs;
                 }
 
+                // Early stopping tests (and keeps) the best epoch's weights, not the last ones.
+                int bestEpoch = cures.restoreBest(lastEpoch);
+                if (bestEpoch > 0 && bestEpoch != lastEpoch && modelDir != null) {
+                    ModelFiles.saveAtomically(model, modelDir);
+                }
                 long testStart = System.nanoTime();
                 Score test = evaluate(trainer, data.test(), exampleSize, "testing");
                 data.afterTest((values, count) -> outputs(trainer, values, count, exampleSize));
                 TestResult result = metric.testResult(test.loss(), test.metric(), testCount, seconds(testStart));
+                if (bestEpoch > 0) {
+                    result = result.withBestEpoch(bestEpoch, stoppedEarly);
+                }
                 listener.tested(result, seconds(startNanos));
                 return result;
             }

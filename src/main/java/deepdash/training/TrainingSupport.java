@@ -17,12 +17,18 @@ final class TrainingSupport {
     }
 
     /**
-     * Adam at a fixed learning rate, and Glorot-uniform kernels (Keras's default initializer:
+     * Adam at a fixed learning rate (no weight decay), and Glorot-uniform kernels (Keras's default initializer:
      * Xavier, uniform, averaged fans, magnitude 3). Biases start at zero in both libraries.
      */
     static DefaultTrainingConfig kerasLikeConfig(Loss loss, double learningRate, Device device) {
+        return kerasLikeConfig(loss, Tracker.fixed((float) learningRate), 0, device);
+    }
+
+    /** The same with a learning rate that may change batch by batch, and L2 weight decay (0: none). */
+    static DefaultTrainingConfig kerasLikeConfig(Loss loss, Tracker learningRates, double weightDecay, Device device) {
         return new DefaultTrainingConfig(loss)
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
+                .optOptimizer(Adam.builder().optLearningRateTracker(learningRates)
+                        .optWeightDecays((float) weightDecay).build())
                 .optDevices(new Device[] {device})
                 .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
                         XavierInitializer.FactorType.AVG, 3), Parameter.Type.WEIGHT);
