@@ -128,8 +128,14 @@
             const score = t.accuracy !== undefined && t.accuracy !== null
                 ? 'test accuracy ' + t.accuracy.toFixed(4) + ', loss ' + t.loss.toFixed(4)
                 : 'test loss ' + t.loss.toFixed(6) + ', mae ' + t.mae.toFixed(6);
+            let kept = '';
+            if (t.bestEpoch) {
+              kept = t.stoppedEarly
+                  ? ' · early stopping ended the run; epoch ' + t.bestEpoch + "'s weights (lowest val_loss) were restored and tested"
+                  : ' · epoch ' + t.bestEpoch + "'s weights (lowest val_loss) were restored and tested";
+            }
             part('result').textContent = score + ' on ' + t.samples.toLocaleString('en-US') + ' test samples · took '
-                + formatSeconds(s.trainSeconds);
+                + formatSeconds(s.trainSeconds) + kept;
           }
           part('reason').textContent = s.reason || '';
           refreshNotes();

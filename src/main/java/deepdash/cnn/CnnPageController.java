@@ -2,6 +2,7 @@ package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
 import deepdash.model.CnnSettings;
+import deepdash.model.LearningRateSchedule;
 import deepdash.model.CnnSpec;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
@@ -21,6 +22,10 @@ public final class CnnPageController {
     public static final String PAGE = "/cnn";
     public static final String START_RUN = "/ui/runs";
     public static final String CANCEL_RUN = "/ui/runs/{id}/cancel";
+    /** The learning-rate schedule's preview plot for the form's settings (htmx). */
+    public static final String SCHEDULE_PREVIEW = "/ui/cnn/schedule";
+    private static final String[] FORM_FIELDS = {"epochs", "batchSize", "learningRate", "trainLimit", "device", "l2",
+        "l1", "schedule", "stepEpochs", "patience"};
 
     private final ModelSummaryService summaries;
     private final RunService runs;
@@ -40,6 +45,7 @@ public final class CnnPageController {
         config.routes.get(PAGE, this::page);
         config.routes.post(START_RUN, this::startRun);
         config.routes.post(CANCEL_RUN, this::cancelRun);
+        config.routes.post(SCHEDULE_PREVIEW, this::schedulePreview);
     }
 
     private void page(Context ctx) {
@@ -50,12 +56,24 @@ public final class CnnPageController {
     }
 
     private void startRun(Context ctx) {
-        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "trainLimit", "device");
-        CnnSettings requested = new CnnSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
-                form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"));
-        RunView run = runs.create(CnnSpec.runConfig(requested));
+        RunView run = runs.create(CnnSpec.runConfig(fromForm(ctx)));
         ctx.status(202);
         templates.render(ctx, "runs/panel.jte", RunPanelView.of(run, models));
+    }
+
+    /** The form's settings as the API takes them; the step field counts only with the step schedule. */
+    private static CnnSettings fromForm(Context ctx) {
+        FormFields form = FormFields.expecting(ctx, FORM_FIELDS);
+        String schedule = form.optionalText("schedule");
+        Integer stepEpochs = LearningRateSchedule.STEP.equals(schedule) ? form.optionalInt("stepEpochs") : null;
+        return new CnnSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
+                form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"),
+                form.optionalDouble("l2"), form.optionalDouble("l1"), schedule, stepEpochs,
+                form.optionalInt("patience"));
+    }
+
+    private void schedulePreview(Context ctx) {
+        templates.render(ctx, "cnn/schedule.jte", SchedulePreviewView.of(fromForm(ctx).check(null)));
     }
 
     private void cancelRun(Context ctx) {
