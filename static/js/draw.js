@@ -274,3 +274,86 @@
     }
   });
 })();
+
+// "Save with label": sends the canvas PNG and the digit the user picked to the personal test set
+// (/api/drawings). Kept apart from the drawing code above; it reads the page's state from the DOM.
+(function () {
+  'use strict';
+
+  function setUpSaving(app, saveBox) {
+    const canvas = document.getElementById('draw-canvas');
+    const labelSelect = document.getElementById('draw-label');
+    const saveButton = document.getElementById('draw-save-button');
+    const saved = document.getElementById('draw-saved');
+    const errorBox = document.getElementById('draw-error');
+    const clearButton = document.getElementById('draw-clear');
+    const saveUrl = saveBox.dataset.saveUrl;
+    const mineUrl = saveBox.dataset.mineUrl;
+
+    function showError(message) {
+      errorBox.textContent = message;
+      errorBox.hidden = !message;
+    }
+
+    function showSaved(label) {
+      saved.textContent = 'Saved as a ' + label + ' — see ';
+      const link = document.createElement('a');
+      link.href = mineUrl;
+      link.textContent = 'My digits';
+      saved.append(link);
+      saved.hidden = false;
+    }
+
+    saveButton.addEventListener('click', () => {
+      saved.hidden = true;
+      if (app.dataset.state === 'empty') {
+        showError('draw a digit first: the canvas is empty');
+        return;
+      }
+      if (labelSelect.value === '') {
+        showError('pick the digit you drew before saving');
+        labelSelect.focus();
+        return;
+      }
+      const label = Number(labelSelect.value);
+      saveButton.disabled = true;
+      app.dataset.saveState = 'saving';
+      const body = JSON.stringify({image: canvas.toDataURL('image/png'), label});
+      fetch(saveUrl, {method: 'POST', headers: {'Content-Type': 'application/json'}, body})
+          .then((response) => response.json().then((json) => ({ok: response.ok, json})))
+          .then(({ok, json}) => {
+            if (!ok) {
+              showError(json.error || 'the drawing was not saved');
+              app.dataset.saveState = 'error';
+              return;
+            }
+            showError('');
+            showSaved(json.label);
+            // The next drawing needs its own deliberate choice.
+            labelSelect.value = '';
+            app.dataset.saved = json.id;
+            app.dataset.saveState = 'saved';
+          })
+          .catch((error) => {
+            showError('the server did not answer: ' + error.message);
+            app.dataset.saveState = 'error';
+          })
+          .finally(() => {
+            saveButton.disabled = false;
+          });
+    });
+
+    clearButton.addEventListener('click', () => {
+      saved.hidden = true;
+      delete app.dataset.saveState;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const app = document.getElementById('draw-app');
+    const saveBox = document.getElementById('draw-save');
+    if (app && saveBox) {
+      setUpSaving(app, saveBox);
+    }
+  });
+})();

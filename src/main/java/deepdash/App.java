@@ -5,6 +5,7 @@ import deepdash.coach.CoachController;
 import deepdash.coach.CoachService;
 import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
+import deepdash.drawings.DrawingController;
 import deepdash.events.EventStreams;
 import deepdash.forecast.DatasetController;
 import deepdash.forecast.ForecastController;
@@ -73,6 +74,8 @@ public final class App {
                 services.templates());
         PredictionController digits = new PredictionController(services.predictions(), services.templates(),
                 Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
+        DrawingController drawings = new DrawingController(services.drawings(), services.templates(),
+                Math.min(config.maxUploadBytes(), PredictionController.DEFAULT_MAX_BODY_BYTES));
         RunExportController runExports = new RunExportController(services.exports());
         RunsPageController runsPage = new RunsPageController(services.runs(), services.exports(), services.models(),
                 services.templates(), services.clock());
@@ -111,6 +114,7 @@ public final class App {
             runApi.register(c);
             cnnPage.register(c);
             digits.register(c);
+            drawings.register(c);
             datasetApi.register(c);
             forecastApi.register(c);
             forecastPage.register(c);

@@ -2,6 +2,8 @@ package deepdash;
 
 import deepdash.catalog.ModelSummaryService;
 import deepdash.digits.PredictionService;
+import deepdash.drawings.DrawingService;
+import deepdash.drawings.DrawingStore;
 import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
@@ -26,7 +28,7 @@ import java.time.Clock;
  */
 public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry models, RunStore store,
         DatasetService datasets, RunService runs, ModelSummaryService summaries, PredictionService predictions,
-        ForecastService forecasts, RunExports exports, Templates templates, Clock clock) {
+        ForecastService forecasts, RunExports exports, Templates templates, Clock clock, DrawingService drawings) {
 
     public static AppServices standard(AppConfig config) {
         return builder(config).build();
@@ -53,6 +55,7 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         private ForecastService forecasts;
         private RunExports exports;
         private Templates templates;
+        private DrawingService drawings;
 
         private Builder(AppConfig config) {
             this.config = config;
@@ -124,6 +127,11 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             return this;
         }
 
+        public Builder drawings(DrawingService value) {
+            drawings = value;
+            return this;
+        }
+
         public AppServices build() {
             EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
@@ -145,7 +153,9 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             ForecastService f = forecasts != null ? forecasts : new ForecastService(r, s, m);
             RunExports e = exports != null ? exports : new RunExports(r, s, m);
             Templates t = templates != null ? templates : new Templates();
-            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c);
+            DrawingService dr = drawings != null ? drawings : new DrawingService(
+                    new DrawingStore(config.drawingsDir(), c, DrawingStore.DEFAULT_MAX_DRAWINGS), p);
+            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr);
         }
     }
 }

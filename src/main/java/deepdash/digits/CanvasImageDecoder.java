@@ -73,7 +73,30 @@ public class CanvasImageDecoder {
      *                                    too many (or zero) pixels, or is damaged
      */
     public BufferedImage decode(String dataUrl) {
+        return decodeChecked(pngBytes(dataUrl));
+    }
+
+    /**
+     * The PNG a canvas export carries, its size and bit depth checked but not yet decoded: for a
+     * caller that keeps the bytes as sent (the saved drawings) and decodes them with
+     * {@link #decodeChecked}.
+     *
+     * @param dataUrl {@code data:image/png;base64,...}, or the bare base64 of a PNG
+     * @throws InvalidDigitInputException as {@link #decode} does, for everything but damage found
+     *                                    while decoding
+     */
+    public byte[] pngBytes(String dataUrl) {
         byte[] png = base64Payload(dataUrl);
+        checkHeader(png);
+        return png;
+    }
+
+    /**
+     * Decodes PNG bytes as {@link #decode} does a data URL, header checks included.
+     *
+     * @throws InvalidDigitInputException if the bytes are not a PNG a canvas exports, or damaged
+     */
+    public BufferedImage decodeChecked(byte[] png) {
         checkHeader(png);
         return decodePng(criticalChunksOnly(png));
     }

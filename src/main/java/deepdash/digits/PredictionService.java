@@ -56,6 +56,8 @@ public final class PredictionService implements AutoCloseable {
     public static final String SHIPPED_MODEL_ID = "shipped-cnn";
     /** How many models stay loaded: each holds about 1 MB of native memory once warm. */
     public static final int DEFAULT_CACHED_MODELS = 3;
+    /** Inputs per forward pass in {@link #predictPixels(String, List)}: a few MB of activations at most. */
+    static final int MAX_BATCH_INPUTS = 256;
     /** Only the CNN reads digits: its block is what every loaded parameter file fits. */
     private static final CnnSpec CNN = new CnnSpec();
 
@@ -157,6 +159,40 @@ public final class PredictionService implements AutoCloseable {
         double[] probabilities = softmax(activations.logits());
         return new Prediction(argMax(probabilities), probabilities, id, input,
                 withFeatureMaps ? featureMaps(activations.convolutions()) : null);
+    }
+
+    /**
+     * Reads many MNIST-style inputs with one model in one task on the MXNet thread, a batch of up
+     * to {@value #MAX_BATCH_INPUTS} inputs per forward pass: for scoring a test set, where one call
+     * per image would queue behind every other prediction once per image.
+     *
+     * @param modelId a run id, {@value #SHIPPED_MODEL_ID}, or null/blank for the default model
+     * @param inputs each {@value DigitPreprocessor#PIXEL_COUNT} values in 0..1, row-major, white on black
+     * @return for each input, in order, the probability of each digit 0..9
+     * @throws InvalidDigitInputException if an input is not a valid model input
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public List<float[]> predictPixels(String modelId, List<float[]> inputs) {
+        for (float[] input : inputs) {
+            DigitPreprocessor.validatePixels(input);
+        }
+        String id = resolve(modelId);
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        List<float[]> copies = inputs.stream().map(float[]::clone).toList();
+        List<float[]> logits = mxnet.call(() -> forwardBatches(model(id), copies));
+        List<float[]> probabilities = new ArrayList<>(logits.size());
+        for (float[] row : logits) {
+            double[] p = softmax(row);
+            float[] asFloats = new float[p.length];
+            for (int i = 0; i < p.length; i++) {
+                asFloats[i] = (float) p[i];
+            }
+            probabilities.add(asFloats);
+        }
+        return List.copyOf(probabilities);
     }
 
     /** Closes every loaded model. Call before the dispatcher closes. */
@@ -297,6 +333,32 @@ public final class PredictionService implements AutoCloseable {
             }
             return new Activations(current.singletonOrThrow().toFloatArray(), convolutions);
         }
+    }
+
+    /** The logits of each input, a batch of at most {@link #MAX_BATCH_INPUTS} at a time. */
+    private static List<float[]> forwardBatches(Model model, List<float[]> inputs) {
+        int pixelCount = DigitPreprocessor.PIXEL_COUNT;
+        List<float[]> logits = new ArrayList<>(inputs.size());
+        for (int start = 0; start < inputs.size(); start += MAX_BATCH_INPUTS) {
+            int count = Math.min(MAX_BATCH_INPUTS, inputs.size() - start);
+            float[] batch = new float[count * pixelCount];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(inputs.get(start + i), 0, batch, i * pixelCount, pixelCount);
+            }
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                Shape shape = new Shape(count, 1, DigitPreprocessor.SIDE_PIXELS, DigitPreprocessor.SIDE_PIXELS);
+                NDList output = model.getBlock().forward(new ParameterStore(manager, false),
+                        new NDList(manager.create(batch, shape)), false);
+                float[] flat = output.singletonOrThrow().toFloatArray();
+                int classes = flat.length / count;
+                for (int i = 0; i < count; i++) {
+                    float[] row = new float[classes];
+                    System.arraycopy(flat, i * classes, row, 0, classes);
+                    logits.add(row);
+                }
+            }
+        }
+        return logits;
     }
 
     private static boolean isRelu(Block layer) {

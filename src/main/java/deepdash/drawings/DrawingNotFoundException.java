@@ -1,0 +1,17 @@
+package deepdash.drawings;
+
+import deepdash.errors.UserError;
+
+/** No saved drawing has this id (or the id is not one DeepDash could have made). */
+public class DrawingNotFoundException extends UserError {
+
+    private static final long serialVersionUID = 1L;
+
+    public DrawingNotFoundException(String id) {
+        super(404, "id", "no drawing with id \"" + shown(id) + "\"");
+    }
+
+    private static String shown(String id) {
+        return id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
+    }
+}
