@@ -19,6 +19,21 @@
   };
   const NOTES_DELAY_MILLIS = 500;
 
+  /** Fills a list with the coach's notes, each tagged with its kind and epoch. */
+  function renderNotes(list, notes) {
+    list.replaceChildren(...notes.map((note) => {
+      const item = document.createElement('li');
+      item.dataset.kind = note.kind;
+      const mark = NOTE_MARKS[note.kind];
+      const tag = document.createElement('span');
+      tag.className = 'note-kind note-' + note.kind.replace(/_/g, '-');
+      tag.textContent = (mark ? mark.label : note.kind.replace(/_/g, ' '))
+          + (note.epoch ? ' · epoch ' + note.epoch : '');
+      item.append(tag, ' ', note.text);
+      return item;
+    }));
+  }
+
   /** Fetches the coach's notes and shows them under the charts and as marks on them. */
   function showNotes(panel, charts) {
     fetch('/api/runs/' + encodeURIComponent(panel.dataset.runId) + '/notes', {headers: {Accept: 'application/json'}})
@@ -29,17 +44,7 @@
           if (!box || !list) {
             return;
           }
-          list.replaceChildren(...notes.map((note) => {
-            const item = document.createElement('li');
-            item.dataset.kind = note.kind;
-            const mark = NOTE_MARKS[note.kind];
-            const tag = document.createElement('span');
-            tag.className = 'note-kind note-' + note.kind.replace(/_/g, '-');
-            tag.textContent = (mark ? mark.label : note.kind.replace(/_/g, ' '))
-                + (note.epoch ? ' · epoch ' + note.epoch : '');
-            item.append(tag, ' ', note.text);
-            return item;
-          }));
+          renderNotes(list, notes);
           box.hidden = notes.length === 0;
           const marks = notes.filter((n) => NOTE_MARKS[n.kind] && n.epoch)
               .map((n) => ({epoch: n.epoch, label: NOTE_MARKS[n.kind].label, color: NOTE_MARKS[n.kind].color}));
@@ -152,5 +157,5 @@
 
   document.addEventListener('DOMContentLoaded', () => attachAll(document));
   document.addEventListener('htmx:afterSwap', (event) => attachAll(event.detail.target));
-  window.DeepDashRunPanel = {attach, formatSeconds};
+  window.DeepDashRunPanel = {attach, formatSeconds, renderNotes};
 })();

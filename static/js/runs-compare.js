@@ -27,6 +27,23 @@
     swatch.style.background = swatch.dataset.color;
   });
 
+  // The coach's notes of each run, side by side.
+  root.ownerDocument.querySelectorAll('[data-notes-run]').forEach((box) => {
+    const list = box.querySelector('[data-role="notes"]');
+    fetch('/api/runs/' + encodeURIComponent(box.dataset.notesRun) + '/notes', {headers: {Accept: 'application/json'}})
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+        .then((notes) => {
+          if (notes.length) {
+            DeepDashRunPanel.renderNotes(list, notes);
+          } else {
+            list.replaceChildren(Object.assign(document.createElement('li'), {textContent: 'Nothing to note yet.'}));
+          }
+        })
+        .catch(() => {
+          list.replaceChildren(Object.assign(document.createElement('li'), {textContent: 'The notes could not be read.'}));
+        });
+  });
+
   // One legend for all the charts: a click hides or shows that run everywhere.
   root.querySelectorAll('[data-legend-run]').forEach((item) => {
     item.addEventListener('click', () => {

@@ -22,10 +22,14 @@ import org.openqa.selenium.WebElement;
 @Timeout(180)
 class CoachBrowserTest {
 
+    static final String FLAT = "20250101-000100-00f1a7";
+
     @RegisterExtension
     static final TestServer server = TestServer.perClass().withData(dir -> {
         try {
             NotesApiTest.writeSeedLikeRun(dir);
+            NotesApiTest.writeRun(dir, FLAT, new double[] {2.3026, 2.3020, 2.3015}, new double[] {2.3025, 2.3021, 2.3016},
+                    0.11);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,5 +61,16 @@ class CoachBrowserTest {
         String loss = "Chart.getChart(document.querySelector('[data-role=loss-chart]'))";
         assertThat(browser.<List<Object>>js("return " + loss + ".$deepdash.notes.map(n => n.epoch + ':' + n.label)"))
                 .containsExactly("6:best", "7:overfitting", "6:best val");
+    }
+
+    @Test
+    void compareListsEachRunsNotes() {
+        WebDriver driver = browser.driver();
+        driver.get(server.baseUrl() + "/runs/compare?ids=" + NotesApiTest.ID + "," + FLAT);
+        browser.await(d -> d.findElements(By.cssSelector("[data-notes-run] li[data-kind]")).size() >= 4);
+        assertThat(driver.findElements(By.cssSelector("[data-notes-run='" + NotesApiTest.ID + "'] li")))
+                .extracting(n -> n.getAttribute("data-kind")).contains(CurveCoach.OVERFITTING);
+        assertThat(driver.findElements(By.cssSelector("[data-notes-run='" + FLAT + "'] li")))
+                .extracting(n -> n.getAttribute("data-kind")).contains(CurveCoach.PLATEAU);
     }
 }

@@ -37,15 +37,21 @@ class NotesApiTest {
 
     /** A completed CNN run with the seed's curves (val_loss lowest at epoch 6) and its test score. */
     static void writeSeedLikeRun(Path dataDir) throws IOException {
+        writeRun(dataDir, ID, CurveCoachTest.SEED_LOSS, CurveCoachTest.SEED_VAL, 0.9804);
+    }
+
+    /** A completed CNN run with these curves and this test accuracy, written straight to disk. */
+    static void writeRun(Path dataDir, String id, double[] loss, double[] valLoss, double testAccuracy)
+            throws IOException {
         RunStore store = new RunStore(dataDir.resolve("runs"));
-        Files.createDirectories(store.folder(ID).path());
-        for (EpochMetrics epoch : CurveCoachTest.curves(CurveCoachTest.SEED_LOSS, CurveCoachTest.SEED_VAL)) {
-            store.folder(ID).appendEpoch(epoch);
+        Files.createDirectories(store.folder(id).path());
+        for (EpochMetrics epoch : CurveCoachTest.curves(loss, valLoss)) {
+            store.folder(id).appendEpoch(epoch);
         }
         Instant created = Instant.parse("2025-01-01T00:00:00Z");
-        store.write(RunRecord.queued(ID, CnnSpec.runConfig(CnnSettings.DEFAULTS), created)
+        store.write(RunRecord.queued(id, CnnSpec.runConfig(CnnSettings.DEFAULTS), created)
                 .started("cpu()", created.plusSeconds(1))
-                .completed(new TestResult(0.05, 0.9804, null, 10_000, 2.0), 100, created.plusSeconds(101)));
+                .completed(new TestResult(0.05, testAccuracy, null, 10_000, 2.0), 100, created.plusSeconds(101)));
     }
 
     @Test
