@@ -6,6 +6,7 @@ import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.explore.MnistBrowser;
 import deepdash.forecast.ForecastService;
 import deepdash.model.ModelRegistry;
 import deepdash.prices.DatasetService;
@@ -26,7 +27,7 @@ import java.time.Clock;
  */
 public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry models, RunStore store,
         DatasetService datasets, RunService runs, ModelSummaryService summaries, PredictionService predictions,
-        ForecastService forecasts, RunExports exports, Templates templates, Clock clock) {
+        ForecastService forecasts, RunExports exports, Templates templates, Clock clock, MnistBrowser mnistBrowser) {
 
     public static AppServices standard(AppConfig config) {
         return builder(config).build();
@@ -53,6 +54,7 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         private ForecastService forecasts;
         private RunExports exports;
         private Templates templates;
+        private MnistBrowser mnistBrowser;
 
         private Builder(AppConfig config) {
             this.config = config;
@@ -124,6 +126,12 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             return this;
         }
 
+        /** The MNIST images the data page shows; by default the copy inside the jar, loaded when first asked for. */
+        public Builder mnistBrowser(MnistBrowser value) {
+            mnistBrowser = value;
+            return this;
+        }
+
         public AppServices build() {
             EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
@@ -145,7 +153,8 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             ForecastService f = forecasts != null ? forecasts : new ForecastService(r, s, m);
             RunExports e = exports != null ? exports : new RunExports(r, s, m);
             Templates t = templates != null ? templates : new Templates();
-            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c);
+            MnistBrowser mb = mnistBrowser != null ? mnistBrowser : MnistBrowser.fromJar();
+            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, mb);
         }
     }
 }

@@ -107,7 +107,8 @@ class ArchitectureTest {
     void theWorkerNeverReachesWebOrServerCode() {
         assertThat(reach("deepdash.training")).as("what the worker's code reaches")
                 .doesNotContain("deepdash.web", "deepdash.runs", "deepdash.events", "deepdash.history",
-                        "deepdash.forecast", "deepdash.catalog", "deepdash.cnn", "deepdash.digits", "deepdash")
+                        "deepdash.forecast", "deepdash.catalog", "deepdash.cnn", "deepdash.digits", "deepdash.explore",
+                        "deepdash")
                 .noneMatch(used -> used.startsWith("io.javalin") || used.startsWith("gg.jte"));
     }
 
