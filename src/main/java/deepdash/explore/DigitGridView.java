@@ -7,7 +7,7 @@ import java.util.Locale;
  * when the filter changes or a page is turned; every link also works as a plain link.
  *
  * @param page the digits shown
- * @param labelCounts how many digits of each label the split holds, for the filter's options
+ * @param labelCounts how many digits of each label the split holds (how balanced the classes are)
  */
 public record DigitGridView(DigitPage page, int[] labelCounts) {
 
@@ -50,9 +50,9 @@ public record DigitGridView(DigitPage page, int[] labelCounts) {
                 page.offset() + page.items().size(), page.total());
     }
 
-    /** The option text of one label in the filter: "7 (1,028)". */
-    public String labelOption(int label) {
-        return String.format(Locale.ROOT, "%d (%,d)", label, labelCounts[label]);
+    /** How many digits of one label the split holds: "7: 1,028". */
+    public String labelCount(int label) {
+        return String.format(Locale.ROOT, "%d: %,d", label, labelCounts[label]);
     }
 
     /** The grid fragment of another page. */

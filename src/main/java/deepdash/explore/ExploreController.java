@@ -82,7 +82,10 @@ public final class ExploreController {
     }
 
     private void grid(Context ctx) {
-        templates.render(ctx, "explore/grid.jte", gridView(ctx, PAGE_SIZE));
+        DigitGridView grid = gridView(ctx, PAGE_SIZE);
+        // The filters and the pager swap this fragment in; the address bar shows the whole page's URL.
+        ctx.header("HX-Push-Url", grid.pageUrl(grid.page().offset()));
+        templates.render(ctx, "explore/grid.jte", grid);
     }
 
     private void digitFragment(Context ctx) {

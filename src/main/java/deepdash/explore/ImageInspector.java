@@ -227,8 +227,9 @@ public final class ImageInspector {
                     + "them scaled to 0..255", bits, channels.maxValue()));
         }
         if (preview.downscaled()) {
-            notes.add(String.format(Locale.ROOT, "previews downscaled to %d x %d: each preview pixel is the mean of "
-                    + "a %d x %d block; min and max come from every pixel", previewWidth, previewHeight, scale, scale));
+            notes.add(String.format(Locale.ROOT, "previews downscaled to %d pixels wide and %d high: each preview "
+                    + "pixel is the mean of a %d x %d block; min and max come from every pixel", previewWidth,
+                    previewHeight, scale, scale));
         }
         return new ImageInspection(List.of(height, width, count), overallMin, overallMax, List.copyOf(summaries),
                 hasAlpha, format, model instanceof IndexColorModel && paletteFile, bits, preview, List.copyOf(notes));

@@ -60,6 +60,7 @@ class DataPageBrowserTest {
         browser.await(d -> text("digit-summary").contains("labelled 3"));
         assertThat(browser.driver().findElement(By.id("digit-summary")).getText())
                 .isEqualTo("1,010 test digits labelled 3");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/data?split=test&label=3");
         List<WebElement> threes = thumbs();
         assertThat(threes).hasSize(ExploreController.PAGE_SIZE)
                 .allSatisfy(thumb -> assertThat(thumb.getAttribute("aria-label")).endsWith(", label 3"));

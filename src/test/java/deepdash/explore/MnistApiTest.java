@@ -167,7 +167,8 @@ class MnistApiTest {
         assertThat(html).doesNotContain("style=");
         HttpResponse<String> fragment = server.htmxGet("/data/grid?split=train&label=0&offset=0");
         assertThat(fragment.body().strip()).startsWith("<div id=\"digit-grid\"").contains("5,923 train digits labelled 0")
-                .doesNotContain("<html");
+                .contains("6: 5,918").doesNotContain("<html");
+        assertThat(fragment.headers().firstValue("HX-Push-Url")).contains("/data?split=train&label=0");
         assertThat(server.htmxGet("/data/digit?split=test&index=0").body()).contains("test digit 0, label 7");
     }
 
