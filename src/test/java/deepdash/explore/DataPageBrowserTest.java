@@ -118,6 +118,19 @@ class DataPageBrowserTest {
         browser.await(d -> text("inspect-shape").contains("32 x 32 x 1"));
         assertThat(browser.driver().findElements(By.cssSelector("#inspect-channels figure"))).hasSize(1);
 
+        // Dropped rather than chosen: an RGBA PNG says it has alpha and shows four channels.
+        String rgba = java.util.Base64.getEncoder().encodeToString(TestImages.png(TestImages.rgba()));
+        browser.js("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const files = new DataTransfer(); files.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));"
+                + "const zone = document.getElementById('inspect-drop');"
+                + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: files, bubbles: true, cancelable: true}));"
+                + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));",
+                rgba);
+        browser.await(d -> text("inspect-shape").startsWith("dropped.png: 16 x 24 x 4"));
+        assertThat(browser.driver().findElements(By.cssSelector("#inspect-channels figure")))
+                .extracting(figure -> figure.getAttribute("data-channel")).containsExactly("R", "G", "B", "A");
+        assertThat(text("inspect-notes")).contains("alpha");
+
         Path junk = dir.resolve("junk.png");
         Files.writeString(junk, "not an image");
         browser.driver().findElement(By.id("inspect-file")).sendKeys(junk.toString());
