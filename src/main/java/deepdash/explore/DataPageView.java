@@ -1,5 +1,7 @@
 package deepdash.explore;
 
+import java.util.Locale;
+
 /**
  * Input of {@code explore/page.jte}: the MNIST browser (grid and, when one is picked, a digit) and
  * the image inspector.
@@ -15,6 +17,6 @@ public record DataPageView(DigitGridView grid, DigitDetailView detail, long maxI
     }
 
     public String maxImageMegabytes() {
-        return String.format(java.util.Locale.ROOT, "%.0f MB", maxImageBytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.0f MB", maxImageBytes / (1024.0 * 1024.0));
     }
 }

@@ -7,6 +7,7 @@ import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +120,7 @@ class DataPageBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#inspect-channels figure"))).hasSize(1);
 
         // Dropped rather than chosen: an RGBA PNG says it has alpha and shows four channels.
-        String rgba = java.util.Base64.getEncoder().encodeToString(TestImages.png(TestImages.rgba()));
+        String rgba = Base64.getEncoder().encodeToString(TestImages.png(TestImages.rgba()));
         browser.js("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
                 + "const files = new DataTransfer(); files.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));"
                 + "const zone = document.getElementById('inspect-drop');"

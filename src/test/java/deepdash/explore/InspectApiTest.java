@@ -7,11 +7,13 @@ import deepdash.AppConfig;
 import deepdash.json.Json;
 import deepdash.support.Multipart;
 import deepdash.support.TestServer;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +125,7 @@ class InspectApiTest {
 
     @Test
     void aLargeImageIsPreviewedDownscaledAndSaysSo() {
-        java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(1000, 600,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage wide = new BufferedImage(1000, 600, BufferedImage.TYPE_INT_RGB);
         wide.setRGB(999, 599, 0xffffff);
         JsonNode inspection = ok(upload(TestImages.png(wide)));
         assertThat(inspection.get("shape").toString()).isEqualTo("[600,1000,3]");
@@ -149,12 +150,16 @@ class InspectApiTest {
         assertThat(TestServer.json(garbage).get("error").asText()).contains("not a PNG or JPEG");
 
         byte[] truncated = TestImages.png(TestImages.rgb32());
-        truncated = java.util.Arrays.copyOf(truncated, truncated.length / 2);
+        truncated = Arrays.copyOf(truncated, truncated.length / 2);
         assertThat(upload(truncated).statusCode()).isEqualTo(400);
         byte[] brokenJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4, 5};
         HttpResponse<String> jpeg = upload(brokenJpeg);
         assertThat(jpeg.statusCode()).as(jpeg.body()).isEqualTo(400);
         assertThat(upload(new byte[0]).statusCode()).isEqualTo(400);
+        HttpResponse<String> wrongField = server.send(Multipart.upload(server.baseUrl() + INSPECT, "picture", "x.png",
+                TestImages.png(TestImages.grey32())));
+        expect(wrongField, 400, "file");
+        assertThat(TestServer.json(wrongField).get("error").asText()).contains("multipart field named \"file\"");
 
         expect(postDataUrl("data:image/png;base64,%%%"), 400, "image");
         expect(postDataUrl("data:text/plain;base64,aGVsbG8="), 400, "image");
