@@ -7,6 +7,8 @@ import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
 import deepdash.drawings.DrawingController;
 import deepdash.events.EventStreams;
+import deepdash.explore.ExploreController;
+import deepdash.explore.ImageInspector;
 import deepdash.forecast.DatasetController;
 import deepdash.forecast.ForecastController;
 import deepdash.forecast.ForecastPageController;
@@ -87,6 +89,10 @@ public final class App {
                 services.runs(), services.forecasts(), services.models(), services.templates(),
                 config.maxUploadBytes());
 
+        ExploreController explore = new ExploreController(services.mnistBrowser(),
+                new ImageInspector(config.maxConcurrentUploads()), services.templates(),
+                Math.min(config.maxUploadBytes(), ExploreController.DEFAULT_MAX_IMAGE_BYTES));
+
         Javalin javalin = Javalin.create(c -> {
             Security.register(c, access);
             c.jetty.host = config.host();
@@ -121,6 +127,7 @@ public final class App {
             runExports.register(c);
             runsPage.register(c);
             coach.register(c);
+            explore.register(c);
             errors.register(c);
         });
         return new App(javalin, services, streams);

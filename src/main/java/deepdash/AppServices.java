@@ -8,6 +8,7 @@ import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
+import deepdash.explore.MnistBrowser;
 import deepdash.forecast.ForecastService;
 import deepdash.model.ModelRegistry;
 import deepdash.prices.DatasetService;
@@ -28,7 +29,8 @@ import java.time.Clock;
  */
 public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry models, RunStore store,
         DatasetService datasets, RunService runs, ModelSummaryService summaries, PredictionService predictions,
-        ForecastService forecasts, RunExports exports, Templates templates, Clock clock, DrawingService drawings) {
+        ForecastService forecasts, RunExports exports, Templates templates, Clock clock, DrawingService drawings,
+        MnistBrowser mnistBrowser) {
 
     public static AppServices standard(AppConfig config) {
         return builder(config).build();
@@ -56,6 +58,7 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         private RunExports exports;
         private Templates templates;
         private DrawingService drawings;
+        private MnistBrowser mnistBrowser;
 
         private Builder(AppConfig config) {
             this.config = config;
@@ -132,6 +135,12 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             return this;
         }
 
+        /** The MNIST images the data page shows; by default the copy inside the jar, loaded when first asked for. */
+        public Builder mnistBrowser(MnistBrowser value) {
+            mnistBrowser = value;
+            return this;
+        }
+
         public AppServices build() {
             EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
@@ -155,7 +164,8 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             Templates t = templates != null ? templates : new Templates();
             DrawingService dr = drawings != null ? drawings : new DrawingService(
                     new DrawingStore(config.drawingsDir(), c, DrawingStore.DEFAULT_MAX_DRAWINGS), p);
-            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr);
+            MnistBrowser mb = mnistBrowser != null ? mnistBrowser : MnistBrowser.fromJar();
+            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr, mb);
         }
     }
 }

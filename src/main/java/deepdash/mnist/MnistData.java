@@ -40,6 +40,15 @@ public record MnistData(IdxImages trainImages, byte[] trainLabels, IdxImages tes
                 IdxReader.readLabels(TEST_LABELS, open(folder, TEST_LABELS)));
     }
 
+    /** Training images only (the data page loads each split when it is first asked for). */
+    public static IdxImages loadTrainImages(Path folder) {
+        return IdxReader.readImages(TRAIN_IMAGES, open(folder, TRAIN_IMAGES));
+    }
+
+    public static byte[] loadTrainLabels(Path folder) {
+        return IdxReader.readLabels(TRAIN_LABELS, open(folder, TRAIN_LABELS));
+    }
+
     /** Test images only (for evaluation and the canvas accuracy check). */
     public static IdxImages loadTestImages(Path folder) {
         return IdxReader.readImages(TEST_IMAGES, open(folder, TEST_IMAGES));

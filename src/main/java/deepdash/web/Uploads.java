@@ -66,7 +66,7 @@ public final class Uploads {
             throw e;
         }
         if (file == null) {
-            throw new BadRequestException(field, "no file: send the CSV in a multipart field named \"" + field + "\"");
+            throw new BadRequestException(field, "no file: send the file in a multipart field named \"" + field + "\"");
         }
         if (file.size() > maxBytes) {
             throw tooLarge(field, maxBytes);

@@ -1,0 +1,20 @@
+package deepdash.explore;
+
+import deepdash.errors.UserError;
+
+/**
+ * An image the inspector cannot read: not a PNG or JPEG, damaged, too large. The message names the
+ * request part it came in ({@code file} or {@code image}) and is written for the person who sent it.
+ */
+public class InvalidImageException extends UserError {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidImageException(String field, String detail) {
+        super(400, field, prefixed(field, detail));
+    }
+
+    public InvalidImageException(String field, String detail, Throwable cause) {
+        super(400, field, prefixed(field, detail), cause);
+    }
+}
