@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +158,55 @@ public final class PredictionService implements AutoCloseable {
         double[] probabilities = softmax(activations.logits());
         return new Prediction(argMax(probabilities), probabilities, id, input,
                 withFeatureMaps ? featureMaps(activations.convolutions()) : null);
+    }
+
+    /**
+     * The probabilities of many MNIST-style inputs, in one forward pass on the MXNet thread. Callers
+     * with thousands of inputs send them in batches of a few hundred, so a drawing's prediction
+     * waits for one batch at most.
+     *
+     * @param inputs each {@value DigitPreprocessor#PIXEL_COUNT} values in 0..1, row-major, white on black
+     * @param modelId a run id or {@value #SHIPPED_MODEL_ID}
+     * @return ten probabilities per input, in the inputs' order
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public double[][] predictBatch(String modelId, float[][] inputs) {
+        String id = checkModel(modelId);
+        if (inputs.length == 0) {
+            return new double[0][];
+        }
+        float[] flat = new float[inputs.length * DigitPreprocessor.PIXEL_COUNT];
+        for (int i = 0; i < inputs.length; i++) {
+            DigitPreprocessor.validatePixels(inputs[i]);
+            System.arraycopy(inputs[i], 0, flat, i * DigitPreprocessor.PIXEL_COUNT, DigitPreprocessor.PIXEL_COUNT);
+        }
+        float[] logits = mxnet.call(() -> forwardBatch(model(id), flat, inputs.length));
+        int classes = logits.length / inputs.length;
+        double[][] probabilities = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            probabilities[i] = softmax(Arrays.copyOfRange(logits, i * classes, (i + 1) * classes));
+        }
+        return probabilities;
+    }
+
+    /**
+     * Checks that a model can predict and names it: a run id or {@value #SHIPPED_MODEL_ID}.
+     *
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public String checkModel(String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw new IllegalArgumentException("a model id is required");
+        }
+        return resolve(modelId);
+    }
+
+    /** The test accuracy recorded with a model (a run's, or the shipped model's); null if none was. */
+    public Double recordedAccuracy(String modelId) {
+        String id = checkModel(modelId);
+        return accuracy(SHIPPED_MODEL_ID.equals(id) ? shippedRecord.test() : runs.view(id).test());
     }
 
     /** Closes every loaded model. Call before the dispatcher closes. */
@@ -296,6 +346,14 @@ public final class PredictionService implements AutoCloseable {
                 previous = layer;
             }
             return new Activations(current.singletonOrThrow().toFloatArray(), convolutions);
+        }
+    }
+
+    private static float[] forwardBatch(Model model, float[] pixels, int count) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            NDArray x = manager.create(pixels, new Shape(count, 1, 28, 28));
+            return model.getBlock().forward(parameters, new NDList(x), false).singletonOrThrow().toFloatArray();
         }
     }
 
