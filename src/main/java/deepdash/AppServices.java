@@ -7,6 +7,7 @@ import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
 import deepdash.forecast.ForecastService;
+import deepdash.mistakes.EvaluationService;
 import deepdash.model.ModelRegistry;
 import deepdash.prices.DatasetService;
 import deepdash.prices.DatasetStore;
@@ -18,6 +19,7 @@ import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.web.Templates;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Every service {@link App} uses, wired by hand in dependency order. {@link #standard} builds the
@@ -26,7 +28,8 @@ import java.time.Clock;
  */
 public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry models, RunStore store,
         DatasetService datasets, RunService runs, ModelSummaryService summaries, PredictionService predictions,
-        ForecastService forecasts, RunExports exports, Templates templates, Clock clock) {
+        ForecastService forecasts, RunExports exports, Templates templates, Clock clock,
+        EvaluationService evaluations) {
 
     public static AppServices standard(AppConfig config) {
         return builder(config).build();
@@ -53,6 +56,7 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         private ForecastService forecasts;
         private RunExports exports;
         private Templates templates;
+        private EvaluationService evaluations;
 
         private Builder(AppConfig config) {
             this.config = config;
@@ -124,6 +128,12 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             return this;
         }
 
+        /** Confusion matrices and mistakes; by default with an empty personal test set. */
+        public Builder evaluations(EvaluationService value) {
+            evaluations = value;
+            return this;
+        }
+
         public AppServices build() {
             EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
@@ -145,7 +155,10 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             ForecastService f = forecasts != null ? forecasts : new ForecastService(r, s, m);
             RunExports e = exports != null ? exports : new RunExports(r, s, m);
             Templates t = templates != null ? templates : new Templates();
-            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c);
+            // The lead wires the saved drawings (deepdash.drawings) in as the personal test set.
+            EvaluationService ev = evaluations != null ? evaluations : new EvaluationService(p, s,
+                    EvaluationService.shippedEvaluationFile(config.dataDir()), List::of);
+            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, ev);
         }
     }
 }
