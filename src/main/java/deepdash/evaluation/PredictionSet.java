@@ -31,9 +31,9 @@ public final class PredictionSet {
 
     private final byte[] labels;
     private final byte[] topDigits;
-    private final float[] topProbabilities;
+    private final double[] topProbabilities;
 
-    private PredictionSet(byte[] labels, byte[] topDigits, float[] topProbabilities) {
+    private PredictionSet(byte[] labels, byte[] topDigits, double[] topProbabilities) {
         this.labels = labels;
         this.topDigits = topDigits;
         this.topProbabilities = topProbabilities;
@@ -48,13 +48,13 @@ public final class PredictionSet {
     public static final class Builder {
         private final byte[] labels;
         private final byte[] topDigits;
-        private final float[] topProbabilities;
+        private final double[] topProbabilities;
         private int size;
 
         private Builder(int count) {
             labels = new byte[count];
             topDigits = new byte[count * TOP];
-            topProbabilities = new float[count * TOP];
+            topProbabilities = new double[count * TOP];
         }
 
         /**
@@ -70,7 +70,7 @@ public final class PredictionSet {
             labels[size] = (byte) label;
             for (int k = 0; k < TOP; k++) {
                 topDigits[size * TOP + k] = (byte) top[k];
-                topProbabilities[size * TOP + k] = (float) round(probabilities[top[k]]);
+                topProbabilities[size * TOP + k] = round(probabilities[top[k]]);
             }
             size++;
             return this;
@@ -189,7 +189,7 @@ public final class PredictionSet {
     record FileBody(@JsonProperty("format") int format, @JsonProperty("samples") int samples,
             @JsonProperty("correct") int correct, @JsonProperty("accuracy") Double accuracy,
             @JsonProperty("labels") String labels, @JsonProperty("top3Digits") String top3Digits,
-            @JsonProperty("top3Probabilities") float[] top3Probabilities) {
+            @JsonProperty("top3Probabilities") double[] top3Probabilities) {
     }
 
     public byte[] toJson() {

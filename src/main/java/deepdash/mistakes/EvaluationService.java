@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class EvaluationService {
         }
     };
     private volatile TestImages testImages;
+    private final AtomicInteger computedTestSets = new AtomicInteger();
+    private volatile long lastComputeMillis = -1;
 
     /** The MNIST test set, read from the jar the first time it is needed. */
     private record TestImages(IdxImages images, byte[] labels) {
@@ -106,6 +109,16 @@ public final class EvaluationService {
      */
     public String checkModel(String modelId) {
         return predictions.checkModel(modelId);
+    }
+
+    /** How many times a model's test answers were computed here rather than read: once per model at most. */
+    public int computedTestSets() {
+        return computedTestSets.get();
+    }
+
+    /** How long the last such computation took (forward passes and writing the file); -1 before the first. */
+    public long lastComputeMillis() {
+        return lastComputeMillis;
     }
 
     /** How many MNIST test images there are. */
@@ -174,7 +187,9 @@ public final class EvaluationService {
         PredictionSet set = compute(id, test.labels().length, i -> test.labels()[i], (i, target) ->
                 test.images().copyScaled(i, target, 0));
         set.write(file);
-        LOG.info("evaluated {} on {} test images in {} ms", id, set.size(), (System.nanoTime() - startNanos) / 1_000_000);
+        computedTestSets.incrementAndGet();
+        lastComputeMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        LOG.info("evaluated {} on {} test images in {} ms", id, set.size(), lastComputeMillis);
         return set;
     }
 
