@@ -33,7 +33,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and on the shipped model. Every matrix is checked against a count of our own from the IDX labels.
  */
 @Timeout(600)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvaluationApiTest {
 
     static final String TRAINED = "20260201-000000-aaaaaa";
@@ -193,12 +197,16 @@ class EvaluationApiTest {
                 services.evaluations().lastComputeMillis());
     }
 
+    /** First, so that it measures the first request for the shipped model. */
     @Test
+    @Order(1)
     void theShippedModelsDiagonalIsItsRecordedAccuracy() {
+        assertThat(server.dataDir().resolve("evaluations")).doesNotExist();
         long start = System.nanoTime();
         JsonNode evaluation = ok("/api/runs/" + SHIPPED + "/evaluation");
         long firstRequestMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("shipped-cnn: first evaluation request took %d ms%n", firstRequestMillis);
+        System.out.printf("shipped-cnn: the first evaluation request took %d ms (computing: %d ms)%n",
+                firstRequestMillis, services.evaluations().lastComputeMillis());
         int[][] counts = matrix(evaluation);
         Path file = server.dataDir().resolve("evaluations").resolve(SHIPPED + ".json");
 
