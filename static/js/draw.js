@@ -131,7 +131,11 @@
       app.dataset.state = 'empty';
     });
 
+    const evaluationLink = document.getElementById('draw-evaluation');
     modelSelect.addEventListener('change', () => {
+      if (evaluationLink) {
+        evaluationLink.href = evaluationLink.dataset.base + encodeURIComponent(modelSelect.value);
+      }
       if (hasInk) {
         predict();
       }
@@ -281,6 +285,9 @@
       const run = params.get('run');
       if (run && Array.from(modelSelect.options).some((option) => option.value === run)) {
         modelSelect.value = run;
+        if (evaluationLink) {
+          evaluationLink.href = evaluationLink.dataset.base + encodeURIComponent(run);
+        }
       }
       fetch('/api/mnist/test/' + match[1])
           .then((response) => response.json().then((json) => ({ok: response.ok, json})))

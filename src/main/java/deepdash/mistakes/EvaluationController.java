@@ -122,7 +122,7 @@ public final class EvaluationController {
         String id = ctx.pathParam("id");
         Evaluation evaluation = evaluations.evaluation(id, EvaluationSet.TEST);
         PredictionSet.Page mistakes = evaluations.mistakes(id, 0, GALLERY_IMAGES);
-        templates.render(ctx, "mistakes/evaluation.jte", new EvaluationView(evaluation, tiles(mistakes.items()),
+        templates.render(ctx, "mistakes/evaluation.jte", new EvaluationView(evaluation, tiles(mistakes.items(), id),
                 mistakes.total()));
     }
 
@@ -134,7 +134,7 @@ public final class EvaluationController {
         PredictionSet.Page page = evaluations.cell(id, actual, predicted, offset, CELL_PAGE_IMAGES);
         int next = offset + page.items().size();
         templates.render(ctx, "mistakes/cell.jte", new CellImagesView(id, actual, predicted, page.total(), offset,
-                tiles(page.items()), next < page.total() ? cellFragmentPath(id, actual, predicted, next) : null));
+                tiles(page.items(), id), next < page.total() ? cellFragmentPath(id, actual, predicted, next) : null));
     }
 
     private void page(Context ctx) {
@@ -146,8 +146,9 @@ public final class EvaluationController {
         templates.render(ctx, "mistakes/page.jte", new EvaluationPageView(id, title, fragmentPath(id)));
     }
 
-    private List<ImageTile> tiles(List<ImagePrediction> items) {
-        return items.stream().map(item -> ImageTile.of(item, evaluations.testImageBytes(item.index()))).toList();
+    private List<ImageTile> tiles(List<ImagePrediction> items, String modelId) {
+        return items.stream().map(item -> ImageTile.of(item, evaluations.testImageBytes(item.index()), modelId))
+                .toList();
     }
 
     private static int offset(Context ctx) {

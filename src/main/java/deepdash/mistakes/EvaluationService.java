@@ -186,7 +186,12 @@ public final class EvaluationService {
         TestImages test = testImages();
         PredictionSet set = compute(id, test.labels().length, i -> test.labels()[i], (i, target) ->
                 test.images().copyScaled(i, target, 0));
-        set.write(file);
+        if (PredictionService.SHIPPED_MODEL_ID.equals(id) || store.folder(id).hasRecord()) {
+            set.write(file);
+        } else {
+            // The run was deleted while its answers were computed: writing would bring back a run folder without a run.
+            LOG.info("run {} was deleted during its evaluation; its answers are not kept", id);
+        }
         computedTestSets.incrementAndGet();
         lastComputeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         LOG.info("evaluated {} on {} test images in {} ms", id, set.size(), lastComputeMillis);

@@ -3,6 +3,8 @@ package deepdash.mistakes;
 import deepdash.digits.PredictionController;
 import deepdash.evaluation.Guess;
 import deepdash.evaluation.ImagePrediction;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +14,15 @@ import java.util.Locale;
  * three guesses and a link that opens it on the Draw page.
  *
  * @param pixelsHex the 784 IDX bytes as hex (1,568 characters), for a {@code data-} attribute
+ * @param modelId the model that gave these answers; the Draw page reads the image with it
  */
-public record ImageTile(ImagePrediction item, String pixelsHex) {
+public record ImageTile(ImagePrediction item, String pixelsHex, String modelId) {
 
     /** The Draw page's parameter that loads an MNIST image: {@code ?mnist=test:<index>}. */
     public static final String DRAW_PARAM = "mnist";
 
-    static ImageTile of(ImagePrediction item, byte[] pixels) {
-        return new ImageTile(item, HexFormat.of().formatHex(pixels));
+    static ImageTile of(ImagePrediction item, byte[] pixels, String modelId) {
+        return new ImageTile(item, HexFormat.of().formatHex(pixels), modelId);
     }
 
     public int index() {
@@ -27,7 +30,8 @@ public record ImageTile(ImagePrediction item, String pixelsHex) {
     }
 
     public String drawUrl() {
-        return PredictionController.DRAW_PAGE + "?" + DRAW_PARAM + "=test:" + item.index();
+        return PredictionController.DRAW_PAGE + "?" + DRAW_PARAM + "=test:" + item.index() + "&run="
+                + URLEncoder.encode(modelId, StandardCharsets.UTF_8);
     }
 
     public List<Guess> top3() {

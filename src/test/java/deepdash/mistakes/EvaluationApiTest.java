@@ -413,7 +413,7 @@ class EvaluationApiTest {
         assertThat(html).contains("table class=\"per-class\"", "data-role=\"mistakes\"", "data-pixels=\"")
                 .doesNotContain("style=");
         JsonNode top = ok("/api/runs/" + SHIPPED + "/mistakes?limit=1").get("items").get(0);
-        assertThat(html).contains("href=\"/draw?mnist=test:" + top.get("index").asInt() + "\"");
+        assertThat(html).contains("href=\"/draw?mnist=test:" + top.get("index").asInt() + "&amp;run=" + SHIPPED + "\"");
 
         String cell = server.htmxGet("/ui/runs/" + SHIPPED + "/evaluation/images?actual=4&predicted=9").body();
         int total = matrix(ok("/api/runs/" + SHIPPED + "/evaluation"))[4][9];

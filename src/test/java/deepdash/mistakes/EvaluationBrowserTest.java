@@ -97,12 +97,14 @@ class EvaluationBrowserTest {
         WebElement first = tiles.get(0);
         String index = first.getAttribute("data-index");
         first.findElement(By.linkText("open on the Draw page")).click();
-        browser.await(d -> d.getCurrentUrl().contains("/draw?mnist=test:" + index));
+        browser.await(d -> d.getCurrentUrl().contains("/draw?mnist=test:" + index + "&run=" + RUN));
         browser.await(d -> "predicted".equals(d.findElement(By.id("draw-app")).getAttribute("data-state")));
         WebElement app = driver.findElement(By.id("draw-app"));
         assertThat(app.getAttribute("data-mnist")).isEqualTo("test:" + index);
         assertThat(app.getAttribute("data-mnist-label")).isEqualTo(actual);
         assertThat(app.getAttribute("data-digit")).isEqualTo(predicted);
+        assertThat(app.getAttribute("data-run")).isEqualTo(RUN);
+        assertThat(driver.findElement(By.id("draw-evaluation")).getAttribute("href")).endsWith("/evaluation/" + RUN);
     }
 
     @Test
