@@ -64,6 +64,11 @@ public record EvaluationView(Evaluation evaluation, List<ImageTile> mistakes, in
         return EvaluationController.cellFragmentPath(runId(), actual, predicted, 0);
     }
 
+    /** "10,000". */
+    public String countText() {
+        return String.format(Locale.ROOT, "%,d", evaluation.count());
+    }
+
     public String accuracy() {
         return evaluation.accuracy() == null ? "–" : String.format(Locale.ROOT, "%.2f%%", evaluation.accuracy() * 100);
     }
