@@ -33,6 +33,21 @@
   document.addEventListener('htmx:load', (event) => drawAll(event.detail.elt));
   document.addEventListener('DOMContentLoaded', () => drawAll(document));
 
+  // A run that completes while its page is open: show its evaluation then.
+  document.addEventListener('run-finished', (event) => {
+    const section = document.getElementById('evaluation');
+    if (!section || !section.dataset.evaluationUrl || section.dataset.runId !== event.target.dataset.runId) {
+      return;
+    }
+    if (event.detail.status !== 'completed') {
+      section.remove();
+      return;
+    }
+    section.hidden = false;
+    htmx.ajax('GET', section.dataset.evaluationUrl, {target: section, swap: 'innerHTML'});
+    delete section.dataset.evaluationUrl;
+  });
+
   document.addEventListener('click', (event) => {
     const button = event.target.closest('.cm-button');
     if (!button) {

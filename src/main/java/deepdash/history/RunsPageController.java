@@ -94,10 +94,15 @@ public final class RunsPageController {
         RunView run = runs.view(ctx.pathParam("id"));
         boolean hasModel = exports.hasModel(run.id());
         // Only a finished CNN reads digits; its evaluation loads after the page (htmx), so this stays fast.
-        boolean evaluable = hasModel && run.status() == RunStatus.COMPLETED && CnnSpec.NAME.equals(run.model());
+        boolean cnn = CnnSpec.NAME.equals(run.model());
+        EvaluationSectionView evaluation = null;
+        if (cnn && hasModel && run.status() == RunStatus.COMPLETED) {
+            evaluation = EvaluationSectionView.forRun(run.id());
+        } else if (cnn && !run.isFinished()) {
+            evaluation = EvaluationSectionView.whenCompleted(run.id());
+        }
         templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
-                RunRowView.of(run, models, clock.instant()), hasModel,
-                evaluable ? EvaluationSectionView.forRun(run.id()) : null));
+                RunRowView.of(run, models, clock.instant()), hasModel, evaluation));
     }
 
     /** {@code ?ids=a,b,c} (or {@code ?ids=a&ids=b}, as a plain form sends it). */

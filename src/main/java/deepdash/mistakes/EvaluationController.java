@@ -143,7 +143,7 @@ public final class EvaluationController {
         evaluations.checkModel(id);
         String title = PredictionService.SHIPPED_MODEL_ID.equals(id) ? "Evaluation of the shipped CNN"
                 : "Evaluation of run " + id;
-        templates.render(ctx, "mistakes/page.jte", new EvaluationPageView(id, title, fragmentPath(id)));
+        templates.render(ctx, "mistakes/page.jte", new EvaluationPageView(id, title));
     }
 
     private List<ImageTile> tiles(List<ImagePrediction> items, String modelId) {
