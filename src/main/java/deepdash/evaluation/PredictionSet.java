@@ -5,6 +5,7 @@ import deepdash.files.AtomicFiles;
 import deepdash.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -239,7 +240,7 @@ public final class PredictionSet {
 
     public static PredictionSet read(Path file) {
         try {
-            return fromJson(java.nio.file.Files.readAllBytes(file));
+            return fromJson(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
