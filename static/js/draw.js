@@ -34,6 +34,9 @@
     let requestSequence = 0;
     let inFlight = null;
     let pending = false;
+    // An MNIST test image opened from an evaluation (?mnist=test:<index>): sent as its exact pixels
+    // until the user draws over it.
+    let mnistPixels = null;
 
     // The backing store follows the screen's pixel density so strokes stay sharp on HiDPI
     // screens; drawing code works in CSS pixels. Capped at 3 (840 px) because page zoom raises the
@@ -84,6 +87,7 @@
       lastPoint = pointOf(event);
       dot(lastPoint);
       hasInk = true;
+      mnistPixels = null;
     });
 
     canvas.addEventListener('pointermove', (event) => {
@@ -112,6 +116,7 @@
       requestSequence++;
       pending = false;
       hasInk = false;
+      mnistPixels = null;
       context.save();
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, canvas.width, canvas.height);
@@ -126,7 +131,11 @@
       app.dataset.state = 'empty';
     });
 
+    const evaluationLink = document.getElementById('draw-evaluation');
     modelSelect.addEventListener('change', () => {
+      if (evaluationLink) {
+        evaluationLink.href = evaluationLink.dataset.base + encodeURIComponent(modelSelect.value);
+      }
       if (hasInk) {
         predict();
       }
@@ -140,7 +149,9 @@
       }
       const sequence = ++requestSequence;
       app.dataset.state = 'predicting';
-      const body = JSON.stringify({image: canvas.toDataURL('image/png'), run: modelSelect.value || null});
+      const run = modelSelect.value || null;
+      const body = JSON.stringify(mnistPixels ? {pixels: mnistPixels, run}
+          : {image: canvas.toDataURL('image/png'), run});
       inFlight = fetch(predictUrl, {method: 'POST', headers: {'Content-Type': 'application/json'}, body})
           .then((response) => response.json().then((json) => ({ok: response.ok, json})))
           .then(({ok, json}) => {
@@ -263,8 +274,51 @@
       });
     }
 
+    // ?mnist=test:<index>[&run=<id>]: paint that test image as ink (a pixel's value is its ink's
+    // opacity) and read it with the chosen model.
+    function loadMnistImage() {
+      const params = new URLSearchParams(window.location.search);
+      const match = /^test:(\d+)$/.exec(params.get('mnist') || '');
+      if (!match) {
+        return;
+      }
+      const run = params.get('run');
+      if (run && Array.from(modelSelect.options).some((option) => option.value === run)) {
+        modelSelect.value = run;
+        if (evaluationLink) {
+          evaluationLink.href = evaluationLink.dataset.base + encodeURIComponent(run);
+        }
+      }
+      // The Data page's route: {"index","label","pixels":[[28 values 0..255] x 28]}, scaled here as MNIST is for the model.
+      fetch('/api/mnist/test/' + match[1])
+          .then((response) => response.json().then((json) => ({ok: response.ok, json})))
+          .then(({ok, json}) => {
+            if (!ok) {
+              showError(json.error || 'cannot load that test image');
+              return;
+            }
+            const pixels = json.pixels.flat().map((value) => value / 255);
+            const cell = CANVAS_SIDE_CSS / MODEL_INPUT_SIDE;
+            context.save();
+            for (let i = 0; i < pixels.length; i++) {
+              if (pixels[i] > 0) {
+                context.globalAlpha = pixels[i];
+                context.fillRect((i % MODEL_INPUT_SIDE) * cell, Math.floor(i / MODEL_INPUT_SIDE) * cell, cell, cell);
+              }
+            }
+            context.restore();
+            hasInk = true;
+            mnistPixels = pixels;
+            app.dataset.mnist = 'test:' + json.index;
+            app.dataset.mnistLabel = String(json.label);
+            predict();
+          })
+          .catch((error) => showError('cannot load that test image: ' + error.message));
+    }
+
     sizeCanvas();
     app.dataset.state = 'empty';
+    loadMnistImage();
   }
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -14,6 +14,7 @@ import deepdash.forecast.ForecastController;
 import deepdash.forecast.ForecastPageController;
 import deepdash.history.RunsPageController;
 import deepdash.json.Json;
+import deepdash.mistakes.EvaluationController;
 import deepdash.runs.RunController;
 import deepdash.runs.RunExportController;
 import deepdash.runs.WorkerLauncher;
@@ -81,6 +82,7 @@ public final class App {
         RunExportController runExports = new RunExportController(services.exports());
         RunsPageController runsPage = new RunsPageController(services.runs(), services.exports(), services.models(),
                 services.templates(), services.clock());
+        EvaluationController evaluations = new EvaluationController(services.evaluations(), services.templates());
         ErrorMapping errors = new ErrorMapping(services.templates());
         DatasetController datasetApi = new DatasetController(services.datasets(), config.maxUploadBytes());
         ForecastController forecastApi = new ForecastController(services.forecasts());
@@ -128,6 +130,7 @@ public final class App {
             runsPage.register(c);
             coach.register(c);
             explore.register(c);
+            evaluations.register(c);
             errors.register(c);
         });
         return new App(javalin, services, streams);

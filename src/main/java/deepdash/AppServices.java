@@ -10,6 +10,7 @@ import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
 import deepdash.explore.MnistBrowser;
 import deepdash.forecast.ForecastService;
+import deepdash.mistakes.EvaluationService;
 import deepdash.model.ModelRegistry;
 import deepdash.prices.DatasetService;
 import deepdash.prices.DatasetStore;
@@ -21,6 +22,7 @@ import deepdash.runs.RunStore;
 import deepdash.runs.WorkerLauncher;
 import deepdash.web.Templates;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Every service {@link App} uses, wired by hand in dependency order. {@link #standard} builds the
@@ -30,7 +32,7 @@ import java.time.Clock;
 public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry models, RunStore store,
         DatasetService datasets, RunService runs, ModelSummaryService summaries, PredictionService predictions,
         ForecastService forecasts, RunExports exports, Templates templates, Clock clock, DrawingService drawings,
-        MnistBrowser mnistBrowser) {
+        MnistBrowser mnistBrowser, EvaluationService evaluations) {
 
     public static AppServices standard(AppConfig config) {
         return builder(config).build();
@@ -59,6 +61,7 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         private Templates templates;
         private DrawingService drawings;
         private MnistBrowser mnistBrowser;
+        private EvaluationService evaluations;
 
         private Builder(AppConfig config) {
             this.config = config;
@@ -141,6 +144,12 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             return this;
         }
 
+        /** Confusion matrices and mistakes; by default with an empty personal test set. */
+        public Builder evaluations(EvaluationService value) {
+            evaluations = value;
+            return this;
+        }
+
         public AppServices build() {
             EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
@@ -165,7 +174,10 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             DrawingService dr = drawings != null ? drawings : new DrawingService(
                     new DrawingStore(config.drawingsDir(), c, DrawingStore.DEFAULT_MAX_DRAWINGS), p);
             MnistBrowser mb = mnistBrowser != null ? mnistBrowser : MnistBrowser.fromJar();
-            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr, mb);
+            // The saved drawings are the personal test set the evaluations score.
+            EvaluationService ev = evaluations != null ? evaluations : new EvaluationService(p, s,
+                    EvaluationService.shippedEvaluationFile(config.dataDir()), dr::labeledDigits);
+            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr, mb, ev);
         }
     }
 }

@@ -108,7 +108,7 @@ class ArchitectureTest {
         assertThat(reach("deepdash.training")).as("what the worker's code reaches")
                 .doesNotContain("deepdash.web", "deepdash.runs", "deepdash.events", "deepdash.history",
                         "deepdash.forecast", "deepdash.catalog", "deepdash.cnn", "deepdash.digits", "deepdash.coach",
-                        "deepdash.drawings", "deepdash.explore",
+                        "deepdash.drawings", "deepdash.explore", "deepdash.mistakes",
                         "deepdash")
                 .noneMatch(used -> used.startsWith("io.javalin") || used.startsWith("gg.jte"));
     }
@@ -116,6 +116,8 @@ class ArchitectureTest {
     @Test
     void theMessagesBetweenThemImportNeitherSide() {
         assertThat(ours("deepdash.protocol")).isSubsetOf("json", "files");
+        assertThat(ours("deepdash.evaluation")).as("the evaluation math both sides use")
+                .isSubsetOf("json", "files", "protocol", "mnist");
         assertThat(ours("deepdash.model")).as("the specs both sides read")
                 .doesNotContain("runs", "training", "web", "events");
     }

@@ -10,6 +10,11 @@ import java.util.Locale;
  */
 public record DrawPageView(List<ModelChoice> models) {
 
+    /** The model selected when the page opens. */
+    public String defaultModelId() {
+        return models.stream().filter(ModelChoice::isDefault).findFirst().orElse(models.get(0)).id();
+    }
+
     /** The selector's text for one model: its label and, when known, its test accuracy. */
     public String optionText(ModelChoice model) {
         return model.testAccuracy() == null ? model.label()

@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,9 +163,9 @@ public final class PredictionService implements AutoCloseable {
     }
 
     /**
-     * Reads many MNIST-style inputs with one model in one task on the MXNet thread, a batch of up
-     * to {@value #MAX_BATCH_INPUTS} inputs per forward pass: for scoring a test set, where one call
-     * per image would queue behind every other prediction once per image.
+     * Reads many MNIST-style inputs with one model, {@value #MAX_BATCH_INPUTS} inputs per forward
+     * pass ({@link #predictBatch}, one task on the MXNet thread each): for scoring a set of drawings,
+     * where one call per image would queue behind every other prediction once per image.
      *
      * @param modelId a run id, {@value #SHIPPED_MODEL_ID}, or null/blank for the default model
      * @param inputs each {@value DigitPreprocessor#PIXEL_COUNT} values in 0..1, row-major, white on black
@@ -178,21 +179,67 @@ public final class PredictionService implements AutoCloseable {
             DigitPreprocessor.validatePixels(input);
         }
         String id = resolve(modelId);
-        if (inputs.isEmpty()) {
-            return List.of();
-        }
-        List<float[]> copies = inputs.stream().map(float[]::clone).toList();
-        List<float[]> logits = mxnet.call(() -> forwardBatches(model(id), copies));
-        List<float[]> probabilities = new ArrayList<>(logits.size());
-        for (float[] row : logits) {
-            double[] p = softmax(row);
-            float[] asFloats = new float[p.length];
-            for (int i = 0; i < p.length; i++) {
-                asFloats[i] = (float) p[i];
+        List<float[]> probabilities = new ArrayList<>(inputs.size());
+        for (int start = 0; start < inputs.size(); start += MAX_BATCH_INPUTS) {
+            int end = Math.min(inputs.size(), start + MAX_BATCH_INPUTS);
+            for (double[] row : predictBatch(id, inputs.subList(start, end).toArray(new float[0][]))) {
+                float[] asFloats = new float[row.length];
+                for (int k = 0; k < row.length; k++) {
+                    asFloats[k] = (float) row[k];
+                }
+                probabilities.add(asFloats);
             }
-            probabilities.add(asFloats);
         }
         return List.copyOf(probabilities);
+    }
+
+    /**
+     * The probabilities of many MNIST-style inputs, in one forward pass on the MXNet thread. Callers
+     * with thousands of inputs send them in batches of a few hundred, so a drawing's prediction
+     * waits for one batch at most.
+     *
+     * @param inputs each {@value DigitPreprocessor#PIXEL_COUNT} values in 0..1, row-major, white on black
+     * @param modelId a run id or {@value #SHIPPED_MODEL_ID}
+     * @return ten probabilities per input, in the inputs' order
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public double[][] predictBatch(String modelId, float[][] inputs) {
+        String id = checkModel(modelId);
+        if (inputs.length == 0) {
+            return new double[0][];
+        }
+        float[] flat = new float[inputs.length * DigitPreprocessor.PIXEL_COUNT];
+        for (int i = 0; i < inputs.length; i++) {
+            DigitPreprocessor.validatePixels(inputs[i]);
+            System.arraycopy(inputs[i], 0, flat, i * DigitPreprocessor.PIXEL_COUNT, DigitPreprocessor.PIXEL_COUNT);
+        }
+        float[] logits = mxnet.call(() -> forwardBatch(model(id), flat, inputs.length));
+        int classes = logits.length / inputs.length;
+        double[][] probabilities = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            probabilities[i] = softmax(Arrays.copyOfRange(logits, i * classes, (i + 1) * classes));
+        }
+        return probabilities;
+    }
+
+    /**
+     * Checks that a model can predict and names it: a run id or {@value #SHIPPED_MODEL_ID}.
+     *
+     * @throws deepdash.runs.RunNotFoundException if no run has that id
+     * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
+     */
+    public String checkModel(String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw new IllegalArgumentException("a model id is required");
+        }
+        return resolve(modelId);
+    }
+
+    /** The test accuracy recorded with a model (a run's, or the shipped model's); null if none was. */
+    public Double recordedAccuracy(String modelId) {
+        String id = checkModel(modelId);
+        return accuracy(SHIPPED_MODEL_ID.equals(id) ? shippedRecord.test() : runs.view(id).test());
     }
 
     /** Closes every loaded model. Call before the dispatcher closes. */
@@ -335,30 +382,12 @@ public final class PredictionService implements AutoCloseable {
         }
     }
 
-    /** The logits of each input, a batch of at most {@link #MAX_BATCH_INPUTS} at a time. */
-    private static List<float[]> forwardBatches(Model model, List<float[]> inputs) {
-        int pixelCount = DigitPreprocessor.PIXEL_COUNT;
-        List<float[]> logits = new ArrayList<>(inputs.size());
-        for (int start = 0; start < inputs.size(); start += MAX_BATCH_INPUTS) {
-            int count = Math.min(MAX_BATCH_INPUTS, inputs.size() - start);
-            float[] batch = new float[count * pixelCount];
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(inputs.get(start + i), 0, batch, i * pixelCount, pixelCount);
-            }
-            try (NDManager manager = model.getNDManager().newSubManager()) {
-                Shape shape = new Shape(count, 1, DigitPreprocessor.SIDE_PIXELS, DigitPreprocessor.SIDE_PIXELS);
-                NDList output = model.getBlock().forward(new ParameterStore(manager, false),
-                        new NDList(manager.create(batch, shape)), false);
-                float[] flat = output.singletonOrThrow().toFloatArray();
-                int classes = flat.length / count;
-                for (int i = 0; i < count; i++) {
-                    float[] row = new float[classes];
-                    System.arraycopy(flat, i * classes, row, 0, classes);
-                    logits.add(row);
-                }
-            }
+    private static float[] forwardBatch(Model model, float[] pixels, int count) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            NDArray x = manager.create(pixels, new Shape(count, 1, 28, 28));
+            return model.getBlock().forward(parameters, new NDList(x), false).singletonOrThrow().toFloatArray();
         }
-        return logits;
     }
 
     private static boolean isRelu(Block layer) {

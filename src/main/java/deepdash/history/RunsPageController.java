@@ -1,5 +1,7 @@
 package deepdash.history;
 
+import deepdash.mistakes.EvaluationSectionView;
+import deepdash.model.CnnSpec;
 import deepdash.model.ModelRegistry;
 import deepdash.protocol.RunStatus;
 import deepdash.runs.RunExports;
@@ -90,8 +92,17 @@ public final class RunsPageController {
 
     private void detail(Context ctx) {
         RunView run = runs.view(ctx.pathParam("id"));
+        boolean hasModel = exports.hasModel(run.id());
+        // Only a finished CNN reads digits; its evaluation loads after the page (htmx), so this stays fast.
+        boolean cnn = CnnSpec.NAME.equals(run.model());
+        EvaluationSectionView evaluation = null;
+        if (cnn && hasModel && run.status() == RunStatus.COMPLETED) {
+            evaluation = EvaluationSectionView.forRun(run.id());
+        } else if (cnn && !run.isFinished()) {
+            evaluation = EvaluationSectionView.whenCompleted(run.id());
+        }
         templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
-                RunRowView.of(run, models, clock.instant()), exports.hasModel(run.id())));
+                RunRowView.of(run, models, clock.instant()), hasModel, evaluation));
     }
 
     /** {@code ?ids=a,b,c} (or {@code ?ids=a&ids=b}, as a plain form sends it). */

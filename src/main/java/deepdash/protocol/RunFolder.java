@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  *       ignored;</li>
  *   <li>{@code model/<name>-0000.params}: the trained parameters, saved atomically after every epoch;</li>
  *   <li>{@code forecast.json}: a series model's forecast, written once before the run reports its test;</li>
- *   <li>{@code prices.csv}: a series model's copy of its dataset, made when the run is created.</li>
+ *   <li>{@code prices.csv}: a series model's copy of its dataset, made when the run is created;</li>
+ *   <li>{@code evaluation.json}: an image classifier's answers for every test image, written once
+ *       after its test (or later by the server, for runs made before it existed).</li>
  * </ul>
  *
  * <p>The shipped model in the jar ({@code data/models/cnn-mnist/}) is a run folder too; its
@@ -42,6 +44,7 @@ public record RunFolder(Path path) {
     public static final String MODEL_FOLDER = "model";
     public static final String FORECAST_FILE = "forecast.json";
     public static final String PRICES_FILE = "prices.csv";
+    public static final String EVALUATION_FILE = "evaluation.json";
     private static final String PARAMETERS_SUFFIX = ".params";
 
     /** Ids are made by {@link #newId}; anything else (dots, slashes, encoded tricks) cannot name a run. */
@@ -90,6 +93,15 @@ public record RunFolder(Path path) {
 
     public Path pricesFile() {
         return path.resolve(PRICES_FILE);
+    }
+
+    /** An image classifier's answers for every test image (see {@code deepdash.evaluation.PredictionSet}). */
+    public Path evaluationFile() {
+        return path.resolve(EVALUATION_FILE);
+    }
+
+    public boolean hasEvaluation() {
+        return Files.isRegularFile(evaluationFile());
     }
 
     /** The name of the file DJL's {@code Model.load(modelDir, name)} reads: {@code <name>-0000.params}. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import deepdash.evaluation.PredictionSet;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import deepdash.model.CnnSettings;
@@ -11,12 +12,14 @@ import deepdash.model.ModelSettings;
 import deepdash.model.ModelSpec;
 import deepdash.protocol.RunFolder;
 import deepdash.protocol.TestResult;
+import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
 
 /**
  * Image classifiers on MNIST, the way the seed's {@code model.fit(..., validation_split=0.2)} does
  * it: the last 20% of the (possibly limited) training images validate, the rest are fitted; the
- * 10,000 test images are scored once at the end. Loss: softmax cross-entropy on the logits.
+ * 10,000 test images are scored once at the end, and their predictions kept in the run folder
+ * ({@link RunFolder#evaluationFile()}). Loss: softmax cross-entropy on the logits.
  */
 public final class ImageClassification implements TaskTraining {
 
@@ -37,6 +40,8 @@ public final class ImageClassification implements TaskTraining {
         int used = cnn.trainLimit() == null ? available : Math.min(cnn.trainLimit(), available);
         int validationCount = (int) Math.round(used * VALIDATION_SPLIT);
         int fitCount = used - validationCount;
+        byte[] testLabels = mnist.testLabels();
+        PredictionSet.Builder predictions = PredictionSet.builder(testLabels.length);
         TrainingLoop.Data data = new TrainingLoop.Data() {
             @Override
             public Shape exampleShape() {
@@ -72,6 +77,25 @@ public final class ImageClassification implements TaskTraining {
             @Override
             public double metricSum(NDArray logits, NDArray labels) {
                 return logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels).sum().getLong();
+            }
+
+            @Override
+            public void testOutputs(int first, int count, float[] logits) {
+                predictions.addLogits(testLabels, first, logits, count);
+            }
+
+            /** Every test image's answer, kept for the confusion matrix and the mistakes gallery. */
+            @Override
+            public void afterTest(TrainingLoop.Outputs trained) {
+                if (folder == null) {
+                    return;
+                }
+                try {
+                    predictions.build().write(folder.evaluationFile());
+                } catch (UncheckedIOException e) {
+                    // The trained model is what matters; the server computes these answers when first asked.
+                    System.err.println("warning: the test answers were not kept: " + e.getMessage());
+                }
             }
         };
         TrainingLoop.Settings loop = new TrainingLoop.Settings(cnn.epochs(), cnn.batchSize(), cnn.learningRate(),

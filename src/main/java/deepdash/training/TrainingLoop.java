@@ -65,6 +65,13 @@ public final class TrainingLoop {
         /** The key metric summed over a batch: correct answers for a classifier, absolute errors for a regressor. */
         double metricSum(NDArray outputs, NDArray targets);
 
+        /**
+         * The test examples' outputs, batch by batch in example order, copied out of native memory:
+         * a classifier keeps its predictions for every test image here.
+         */
+        default void testOutputs(int first, int count, float[] outputs) {
+        }
+
         /** Called once after the test, before it is reported: a forecaster forecasts with the trained model here. */
         default void afterTest(Outputs trained) {
         }
@@ -196,7 +203,7 @@ public final class TrainingLoop {
                         }
                     }
                     double trainSeconds = seconds(epochStart);
-                    Score validation = evaluate(trainer, data.validation(), exampleSize, "validating");
+                    Score validation = evaluate(trainer, data.validation(), exampleSize, "validating", false);
                     if (modelDir != null) {
                         ModelFiles.saveAtomically(model, modelDir);
                     }
@@ -213,7 +220,7 @@ public final class TrainingLoop {
                     ModelFiles.saveAtomically(model, modelDir);
                 }
                 long testStart = System.nanoTime();
-                Score test = evaluate(trainer, data.test(), exampleSize, "testing");
+                Score test = evaluate(trainer, data.test(), exampleSize, "testing", true);
                 data.afterTest((values, count) -> outputs(trainer, values, count, exampleSize));
                 TestResult result = metric.testResult(test.loss(), test.metric(), testCount, seconds(testStart));
                 if (bestEpoch > 0) {
@@ -233,7 +240,8 @@ public final class TrainingLoop {
         return new Shape(size).addAll(data.exampleShape());
     }
 
-    private Score evaluate(Trainer trainer, Examples examples, int exampleSize, String phase) {
+    /** @param keepOutputs whether {@link Data#testOutputs} sees the outputs */
+    private Score evaluate(Trainer trainer, Examples examples, int exampleSize, String phase, boolean keepOutputs) {
         int count = examples.count();
         if (count == 0) {
             return new Score(Double.NaN, Double.NaN);
@@ -253,6 +261,9 @@ public final class TrainingLoop {
                 NDArray outputs = trainer.evaluate(new NDList(x)).singletonOrThrow();
                 lossSum += trainer.getLoss().evaluate(new NDList(y), new NDList(outputs)).getFloat() * size;
                 metricSum += data.metricSum(outputs, y);
+                if (keepOutputs) {
+                    data.testOutputs(from, size, outputs.toFloatArray());
+                }
             }
             // The test pass over 10,000 images takes 10-20 s on a laptop: say so while it runs, so the
             // server's watchdog hears from the worker and the page can show it.
