@@ -287,6 +287,36 @@ class DrawingApiTest {
     }
 
     @Test
+    void theRunsPersonalEvaluationIsTheSavedDrawings() {
+        List<JsonNode> drawings = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            drawings.add(saved(i, i == 0 ? (testLabels[0] + 1) % 10 : testLabels[i]));
+        }
+        for (String model : List.of(RUN, PredictionService.SHIPPED_MODEL_ID)) {
+            int correct = 0;
+            int[][] confusion = new int[10][10];
+            for (JsonNode drawing : drawings) {
+                int read = services.predictions().predictPixels(floats(drawing.get("input")), model, false).digit();
+                confusion[drawing.get("label").asInt()][read]++;
+                correct += read == drawing.get("label").asInt() ? 1 : 0;
+            }
+            JsonNode personal = json(server.get("/api/runs/" + model + "/evaluation?set=personal"));
+            assertThat(personal.get("count").asInt()).as(model).isEqualTo(6);
+            assertThat(personal.get("accuracy").asDouble()).as(model).isEqualTo(correct / 6.0);
+            for (int actual = 0; actual < 10; actual++) {
+                for (int predicted = 0; predicted < 10; predicted++) {
+                    assertThat(personal.get("confusion").get(actual).get(predicted).asInt())
+                            .as(model + " " + actual + "->" + predicted).isEqualTo(confusion[actual][predicted]);
+                }
+            }
+        }
+        // Deleting one takes it out of the next evaluation.
+        server.delete("/api/drawings/" + drawings.get(0).get("id").asText());
+        assertThat(json(server.get("/api/runs/" + RUN + "/evaluation?set=personal")).get("count").asInt())
+                .isEqualTo(5);
+    }
+
+    @Test
     void theScoreTableSaysSoWhenThereIsNothingToScore() {
         String html = server.htmxGet("/ui/drawings/scores").body();
         assertThat(html).contains("id=\"scores-empty\"").doesNotContain("<table");
