@@ -57,4 +57,9 @@ public class UserError extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** The layer of a network at fault ({@code block 3}), for errors about an architecture; else null. */
+    public String layer() {
+        return null;
+    }
 }
