@@ -1,6 +1,8 @@
 package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
+import deepdash.model.ArchitectureException;
+import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
 import deepdash.model.ModelRegistry;
@@ -10,17 +12,22 @@ import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.FormFields;
+import deepdash.web.JsonBodies;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Set;
 
-/** The CNN page: architecture summary, training form, and the newest run live. */
+/** The CNN page: the architecture editor and its summary, the training form, and the newest run live. */
 public final class CnnPageController {
 
     public static final String PAGE = "/cnn";
     public static final String START_RUN = "/ui/runs";
     public static final String CANCEL_RUN = "/ui/runs/{id}/cancel";
+    /** The editor's fields in, the summary (or why the network cannot be built) out. */
+    public static final String ARCHITECTURE = "/ui/cnn/architecture";
+    /** The whole editor again, with the seed's network. */
+    public static final String ARCHITECTURE_RESET = "/ui/cnn/architecture/reset";
 
     private final ModelSummaryService summaries;
     private final RunService runs;
@@ -40,19 +47,51 @@ public final class CnnPageController {
         config.routes.get(PAGE, this::page);
         config.routes.post(START_RUN, this::startRun);
         config.routes.post(CANCEL_RUN, this::cancelRun);
+        config.routes.post(ARCHITECTURE, this::editArchitecture);
+        config.routes.post(ARCHITECTURE_RESET, this::resetArchitecture);
     }
 
     private void page(Context ctx) {
         ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
         RunView latest = runs.list(new RunQuery(cnn.name(), Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
-        templates.render(ctx, "cnn/page.jte", new CnnPageView(summaries.summary(cnn, 0), CnnSettings.DEFAULTS,
+        templates.render(ctx, "cnn/page.jte", new CnnPageView(seedEditor(cnn), CnnSettings.DEFAULTS,
                 latest == null ? null : RunPanelView.of(latest, models)));
     }
 
+    private ArchitectureEditorView seedEditor(ModelSpec cnn) {
+        return ArchitectureEditorView.built(ArchitectureForm.of(CnnArchitecture.SEED), CnnArchitecture.SEED,
+                summaries.summary(cnn, 0));
+    }
+
+    /**
+     * A network that cannot be built is an answer here, not a failure: the summary's place shows why
+     * and Train is disabled, so the response is a 200 like any other edit.
+     */
+    private void editArchitecture(Context ctx) {
+        ArchitectureForm form = ArchitectureForm.read(FormFields.expecting(ctx, ArchitectureForm.fieldNames()));
+        ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
+        ArchitectureEditorView view;
+        try {
+            CnnArchitecture architecture = form.architecture();
+            view = ArchitectureEditorView.built(form, architecture, summaries.summary(cnn,
+                    CnnSettings.DEFAULTS.withArchitecture(architecture), 0));
+        } catch (ArchitectureException e) {
+            view = ArchitectureEditorView.refused(form, e.getMessage());
+        }
+        templates.render(ctx, "cnn/architectureUpdate.jte", view);
+    }
+
+    private void resetArchitecture(Context ctx) {
+        templates.render(ctx, "cnn/architectureReset.jte", seedEditor(models.find(CnnSpec.NAME).orElseThrow()));
+    }
+
     private void startRun(Context ctx) {
-        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "trainLimit", "device");
+        FormFields form = FormFields.expecting(ctx, "epochs", "batchSize", "learningRate", "trainLimit", "device",
+                "architecture");
+        String architecture = form.optionalText("architecture");
         CnnSettings requested = new CnnSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
-                form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"));
+                form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"),
+                architecture == null ? null : JsonBodies.read(architecture, CnnArchitecture.class));
         RunView run = runs.create(CnnSpec.runConfig(requested));
         ctx.status(202);
         templates.render(ctx, "runs/panel.jte", RunPanelView.of(run, models));
