@@ -48,9 +48,9 @@ class TrainCommandArchitectureTest {
     void anImpossibleNetworkIsRefusedBeforeAnythingTrains() {
         Path runDir = dataDir.resolve("runs").resolve("refused");
         TrainCommand command = parse("--run-dir", runDir.toString(), "--epochs", "1", "--train-limit", "100",
-                "--architecture", SMALL.replace("\"kernel\":3", "\"kernel\":3,\"stride\":4").replace("\"size\":4",
-                        "\"size\":4,\"stride\":4").replace("\"filters\":4", "\"filters\":4,\"padding\":0")
-                        .replace("\"blocks\":[", "\"blocks\":[{\"filters\":2,\"kernel\":7,\"stride\":4},"));
+                // 28 -> conv 3: 26 -> pool 4: 6, and block 2's kernel 7 does not fit a 6x6 map.
+                "--architecture", "{\"blocks\":[{\"filters\":4,\"kernel\":3,\"pool\":{\"type\":\"max\",\"size\":4}},"
+                        + "{\"filters\":4,\"kernel\":7}]}");
         assertThat(command.call()).isEqualTo(2);
         assertThat(new RunFolder(runDir).hasRecord()).isFalse();
     }
