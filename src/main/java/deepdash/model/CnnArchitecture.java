@@ -13,6 +13,7 @@ import ai.djl.nn.pooling.Pool;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,18 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
         public static final Padding VALID = new Padding("valid", 0);
         public static final Padding SAME = new Padding("same", -1);
 
-        @JsonCreator
+        /** From JSON: a name or a whole number; anything else is kept as written for {@link #check()} to refuse. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Padding fromJson(JsonNode node) {
+            if (node.isTextual()) {
+                return of(node.asText());
+            }
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                return of(node.asInt());
+            }
+            return new Padding(node.toString(), Integer.MIN_VALUE);
+        }
+
         public static Padding of(String name) {
             return switch (name) {
                 case "valid" -> VALID;
@@ -109,7 +121,6 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
             };
         }
 
-        @JsonCreator
         public static Padding of(int pixels) {
             return new Padding(null, pixels);
         }

@@ -47,8 +47,8 @@ class StrictRequestBodiesTest {
                 + "\"size\":2,\"sizes\":2}}]}}", "architecture.blocks[0].pool.sizes", "did you mean \"size\"?"},
             {"{\"model\":\"cnn\",\"architecture\":{\"blocks\":[{\"filters\":8,\"kernel\":3}],\"dense\":[{\"units\":1.5}]}}",
                 "architecture.dense[0].units", "expected a whole number"},
-            {"{\"model\":\"cnn\",\"architecture\":{\"blocks\":[{\"filters\":8,\"kernel\":3,\"padding\":true}]}}",
-                "architecture.blocks[0].padding", "expected"},
+            {"{\"model\":\"cnn\",\"architecture\":{\"blocks\":[{\"filters\":8,\"kernel\":3}],\"head\":5}}",
+                "architecture.head", "expected a string, got the number 5"},
             {"{\"model\":\"lstm\",\"architecture\":{}}", "architecture", "not a setting of the lstm model"},
         };
         int before = json(server.get("/api/runs")).size();
