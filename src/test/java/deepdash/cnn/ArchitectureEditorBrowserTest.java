@@ -71,8 +71,12 @@ class ArchitectureEditorBrowserTest {
         // Gone if the page reloads.
         browser.executeScript("window.deepdashNoReload = true;");
 
-        fill("b0.filters", "16");
-        wait.until(page -> "51,178".equals(totalParams(page)));
+        // Typing alone updates the summary, without leaving the field.
+        WebElement filters = browser.findElement(By.name("b0.filters"));
+        filters.sendKeys(Keys.chord(Keys.CONTROL, "a"), "16");
+        wait.withMessage(() -> "summary: " + browser.findElement(By.id("architecture-summary")).getText()
+                + " / filters: " + filters.getAttribute("value"))
+                .until(page -> "51,178".equals(totalParams(page)));
 
         fill("b2.kernel", "7");
         WebElement error = wait.until(page -> page.findElement(By.cssSelector("#architecture-summary .error")));

@@ -134,6 +134,7 @@ class EditedCnnApiTest {
         // The run's pages show its network.
         String compact = "conv4k5s2-padsame-bn-avgpool / conv8-tanh / gap / dense16-drop0.25";
         assertThat(server.get("/runs/" + id).body()).contains(compact);
+        assertThat(server.get("/api/predict/models").body()).as("the Draw page's model choice").contains(compact);
         HttpResponse<String> other = server.postJson("/api/runs", "{\"model\":\"cnn\",\"epochs\":1,"
                 + "\"trainLimit\":100}");
         String seedRun = json(other).get("id").asText();
