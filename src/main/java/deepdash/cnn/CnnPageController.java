@@ -1,6 +1,7 @@
 package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
+import deepdash.json.StrictJson;
 import deepdash.model.ArchitectureException;
 import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
@@ -11,8 +12,8 @@ import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
+import deepdash.web.BadRequestException;
 import deepdash.web.FormFields;
-import deepdash.web.JsonBodies;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -91,10 +92,20 @@ public final class CnnPageController {
         String architecture = form.optionalText("architecture");
         CnnSettings requested = new CnnSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
                 form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"),
-                architecture == null ? null : JsonBodies.read(architecture, CnnArchitecture.class));
+                architecture == null ? null : architecture(architecture));
         RunView run = runs.create(CnnSpec.runConfig(requested));
         ctx.status(202);
         templates.render(ctx, "runs/panel.jte", RunPanelView.of(run, models));
+    }
+
+    /** The train form's hidden {@code architecture} field, which the editor filled with the checked network's JSON. */
+    private static CnnArchitecture architecture(String json) {
+        try {
+            return StrictJson.read(json, CnnArchitecture.class);
+        } catch (StrictJson.InputException e) {
+            String field = "body".equals(e.field()) ? "architecture" : "architecture." + e.field();
+            throw new BadRequestException(field, e.getMessage());
+        }
     }
 
     private void cancelRun(Context ctx) {

@@ -59,10 +59,13 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         return new CnnSettings(epochs, batchSize, learningRate, trainLimit, device, newArchitecture);
     }
 
-    /** The network these settings train: the recorded one, else the seed's. */
+    /**
+     * The network these settings train: the recorded one, else the seed's. Checked again (it costs
+     * microseconds) because a stored run.json is read leniently and may have been edited by hand.
+     */
     @JsonIgnore
     public CnnArchitecture network() {
-        return architecture == null ? CnnArchitecture.SEED : architecture;
+        return architecture == null ? CnnArchitecture.SEED : architecture.check();
     }
 
     /** MNIST ships inside the jar; nothing is copied into the run. */

@@ -123,7 +123,7 @@ class ArchitectureEditorRoutesTest {
                 Map.of("epochs", "1", "architecture", "{\"blocks\":[{\"filters\":8,\"kernel\":3,\"size\":1}]}"))
                 .build());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("blocks[0].size");
+        assertThat(response.body()).contains("architecture.blocks[0].size: unknown field");
     }
 
     @Test
