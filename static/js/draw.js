@@ -238,12 +238,22 @@
     // One block of tiles per layer, made once and redrawn in place for every prediction.
     function drawFeatureMaps(layers) {
       mapsSection.hidden = layers.length === 0;
+      // Runs may have different networks: a layer's tiles are kept only while its name and shape stay the same.
+      const keyOf = (layer) => layer.layer + ':' + layer.filters + ':' + layer.widthPixels + 'x' + layer.heightPixels;
+      const keys = new Set(layers.map(keyOf));
+      mapsLayers.querySelectorAll('.feature-map-layer').forEach((old) => {
+        if (!keys.has(old.dataset.key)) {
+          old.remove();
+        }
+      });
       layers.forEach((layer) => {
-        let block = mapsLayers.querySelector('[data-layer="' + layer.layer + '"]');
+        let block = Array.from(mapsLayers.querySelectorAll('.feature-map-layer'))
+            .find((existing) => existing.dataset.key === keyOf(layer));
         if (!block) {
           block = document.createElement('div');
           block.className = 'feature-map-layer';
           block.dataset.layer = layer.layer;
+          block.dataset.key = keyOf(layer);
           const title = document.createElement('h3');
           title.textContent = layer.layer + ' · ' + layer.filters + ' filters · ' + layer.widthPixels + 'x'
               + layer.heightPixels;
@@ -257,8 +267,9 @@
             tiles.appendChild(tile);
           }
           block.append(title, tiles);
-          mapsLayers.appendChild(block);
         }
+        // Appending an existing block moves it: the layers stay in the network's order.
+        mapsLayers.appendChild(block);
         const levels = Uint8Array.from(atob(layer.levels), (c) => c.charCodeAt(0));
         const tilePixels = layer.widthPixels * layer.heightPixels;
         block.querySelectorAll('canvas').forEach((tile, f) => {

@@ -1,6 +1,9 @@
 package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
+import deepdash.json.StrictJson;
+import deepdash.model.ArchitectureException;
+import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
 import deepdash.model.LearningRateSchedule;
 import deepdash.model.CnnSpec;
@@ -10,13 +13,14 @@ import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
+import deepdash.web.BadRequestException;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Set;
 
-/** The CNN page: architecture summary, training form, and the newest run live. */
+/** The CNN page: the architecture editor and its summary, the training form, and the newest run live. */
 public final class CnnPageController {
 
     public static final String PAGE = "/cnn";
@@ -25,7 +29,11 @@ public final class CnnPageController {
     /** The learning-rate schedule's preview plot for the form's settings (htmx). */
     public static final String SCHEDULE_PREVIEW = "/ui/cnn/schedule";
     private static final String[] FORM_FIELDS = {"epochs", "batchSize", "learningRate", "trainLimit", "device", "l2",
-        "l1", "schedule", "stepEpochs", "patience"};
+        "l1", "schedule", "stepEpochs", "patience", "architecture"};
+    /** The editor's fields in, the summary (or why the network cannot be built) out. */
+    public static final String ARCHITECTURE = "/ui/cnn/architecture";
+    /** The whole editor again, with the seed's network. */
+    public static final String ARCHITECTURE_RESET = "/ui/cnn/architecture/reset";
 
     private final ModelSummaryService summaries;
     private final RunService runs;
@@ -46,13 +54,42 @@ public final class CnnPageController {
         config.routes.post(START_RUN, this::startRun);
         config.routes.post(CANCEL_RUN, this::cancelRun);
         config.routes.post(SCHEDULE_PREVIEW, this::schedulePreview);
+        config.routes.post(ARCHITECTURE, this::editArchitecture);
+        config.routes.post(ARCHITECTURE_RESET, this::resetArchitecture);
     }
 
     private void page(Context ctx) {
         ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
         RunView latest = runs.list(new RunQuery(cnn.name(), Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
-        templates.render(ctx, "cnn/page.jte", new CnnPageView(summaries.summary(cnn, 0), CnnSettings.DEFAULTS,
+        templates.render(ctx, "cnn/page.jte", new CnnPageView(seedEditor(cnn), CnnSettings.DEFAULTS,
                 latest == null ? null : RunPanelView.of(latest, models)));
+    }
+
+    private ArchitectureEditorView seedEditor(ModelSpec cnn) {
+        return ArchitectureEditorView.built(ArchitectureForm.of(CnnArchitecture.SEED), CnnArchitecture.SEED,
+                summaries.summary(cnn, 0));
+    }
+
+    /**
+     * A network that cannot be built is an answer here, not a failure: the summary's place shows why
+     * and Train is disabled, so the response is a 200 like any other edit.
+     */
+    private void editArchitecture(Context ctx) {
+        ArchitectureForm form = ArchitectureForm.read(FormFields.expecting(ctx, ArchitectureForm.fieldNames()));
+        ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
+        ArchitectureEditorView view;
+        try {
+            CnnArchitecture architecture = form.architecture();
+            view = ArchitectureEditorView.built(form, architecture, summaries.summary(cnn,
+                    CnnSettings.DEFAULTS.withArchitecture(architecture), 0));
+        } catch (ArchitectureException e) {
+            view = ArchitectureEditorView.refused(form, e.getMessage());
+        }
+        templates.render(ctx, "cnn/architectureUpdate.jte", view);
+    }
+
+    private void resetArchitecture(Context ctx) {
+        templates.render(ctx, "cnn/architectureReset.jte", seedEditor(models.find(CnnSpec.NAME).orElseThrow()));
     }
 
     private void startRun(Context ctx) {
@@ -66,14 +103,27 @@ public final class CnnPageController {
         FormFields form = FormFields.expecting(ctx, FORM_FIELDS);
         String schedule = form.optionalText("schedule");
         Integer stepEpochs = LearningRateSchedule.STEP.equals(schedule) ? form.optionalInt("stepEpochs") : null;
+        String architecture = form.optionalText("architecture");
         return new CnnSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
                 form.optionalDouble("learningRate"), form.optionalInt("trainLimit"), form.optionalText("device"),
-                form.optionalDouble("l2"), form.optionalDouble("l1"), schedule, stepEpochs,
-                form.optionalInt("patience"));
+                architecture == null ? null : architecture(architecture), form.optionalDouble("l2"),
+                form.optionalDouble("l1"), schedule, stepEpochs, form.optionalInt("patience"));
     }
 
     private void schedulePreview(Context ctx) {
-        templates.render(ctx, "cnn/schedule.jte", SchedulePreviewView.of(fromForm(ctx).check(null)));
+        // The network plays no part in the schedule; one the editor still refuses must not hide the plot.
+        templates.render(ctx, "cnn/schedule.jte",
+                SchedulePreviewView.of(fromForm(ctx).withArchitecture(null).check(null)));
+    }
+
+    /** The train form's hidden {@code architecture} field, which the editor filled with the checked network's JSON. */
+    private static CnnArchitecture architecture(String json) {
+        try {
+            return StrictJson.read(json, CnnArchitecture.class);
+        } catch (StrictJson.InputException e) {
+            String field = "body".equals(e.field()) ? "architecture" : "architecture." + e.field();
+            throw new BadRequestException(field, e.getMessage());
+        }
     }
 
     private void cancelRun(Context ctx) {

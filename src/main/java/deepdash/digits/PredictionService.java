@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import deepdash.engine.MxnetDispatcher;
@@ -301,7 +302,9 @@ public final class PredictionService implements AutoCloseable {
         CnnSettings settings = (CnnSettings) CNN.settings(config);
         String images = settings.trainLimit() == null ? "all 60,000 images"
                 : String.format(Locale.US, "%,d images", settings.trainLimit());
-        return settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs") + " on " + images;
+        String network = settings.architecture() == null || settings.architecture().equals(CnnArchitecture.SEED)
+                ? "" : " · " + settings.architecture().compact();
+        return settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs") + " on " + images + network;
     }
 
     // ---- on the MXNet thread ---------------------------------------------------------------
@@ -329,7 +332,8 @@ public final class PredictionService implements AutoCloseable {
         // Predictions are one image at a time: the CPU answers sooner than a copy to a GPU and back.
         Model model = Model.newInstance(CnnSpec.NAME, Device.cpu());
         try {
-            model.setBlock(CNN.newBlock());
+            // A run's parameters fit only the network it trained: build that one, not the seed's.
+            model.setBlock(CNN.newBlock(settingsOf(id)));
             if (SHIPPED_MODEL_ID.equals(id)) {
                 loadShipped(model);
             } else {
@@ -340,6 +344,11 @@ public final class PredictionService implements AutoCloseable {
             model.close();
             throw e;
         }
+    }
+
+    private CnnSettings settingsOf(String id) {
+        RunConfig config = SHIPPED_MODEL_ID.equals(id) ? shippedRecord.config() : runs.view(id).config();
+        return (CnnSettings) CNN.settings(config);
     }
 
     private static void loadShipped(Model model) {
@@ -366,17 +375,18 @@ public final class PredictionService implements AutoCloseable {
             ParameterStore parameters = new ParameterStore(manager, false);
             NDList current = new NDList(manager.create(pixels, CnnArchitecture.INPUT_SHAPE));
             List<RawMaps> convolutions = new ArrayList<>();
-            Block previous = null;
+            // A convolution's maps are shown after its activation (and its batch normalisation, if any).
+            boolean afterConvolution = false;
             for (Pair<String, Block> child : model.getBlock().getChildren()) {
                 Block layer = child.getValue();
                 current = layer.forward(parameters, current, false);
-                if (withFeatureMaps && previous instanceof Convolution && isRelu(layer)) {
+                if (withFeatureMaps && afterConvolution && isActivation(layer)) {
                     NDArray maps = current.singletonOrThrow();
                     Shape shape = maps.getShape();
                     convolutions.add(new RawMaps((int) shape.get(1), (int) shape.get(2), (int) shape.get(3),
                             maps.toFloatArray()));
                 }
-                previous = layer;
+                afterConvolution = layer instanceof Convolution || afterConvolution && layer instanceof BatchNorm;
             }
             return new Activations(current.singletonOrThrow().toFloatArray(), convolutions);
         }
@@ -390,8 +400,12 @@ public final class PredictionService implements AutoCloseable {
         }
     }
 
-    private static boolean isRelu(Block layer) {
-        return layer instanceof LambdaBlock lambda && lambda.getName().toLowerCase(Locale.ROOT).contains("relu");
+    private static boolean isActivation(Block layer) {
+        if (!(layer instanceof LambdaBlock lambda)) {
+            return false;
+        }
+        String name = lambda.getName().toLowerCase(Locale.ROOT);
+        return name.contains("relu") || name.contains("sigmoid") || name.contains("tanh");
     }
 
     // ---- plain Java again ------------------------------------------------------------------

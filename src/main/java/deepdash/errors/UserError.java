@@ -7,7 +7,8 @@ package deepdash.errors;
  * place without knowing the features. Features throw this or a subclass named for their domain.
  *
  * <p>{@link #getMessage()} is written for the user and is shown as is; when there is a field it
- * starts with {@code field + ": "}.
+ * starts with {@code field + ": "} (an architecture's errors start with the layer instead, which
+ * people read more easily than a JSON path: "block 3: kernel 5 does not fit a 3x3 map").
  */
 public class UserError extends RuntimeException {
 
@@ -56,5 +57,10 @@ public class UserError extends RuntimeException {
     /** The part of the request at fault, or null. */
     public String field() {
         return field;
+    }
+
+    /** The layer of a network at fault ({@code block 3}), for errors about an architecture; else null. */
+    public String layer() {
+        return null;
     }
 }

@@ -141,10 +141,17 @@ public final class StrictJson {
         return previous[b.length()];
     }
 
+    /** The path as written in JavaScript: {@code architecture.blocks[2].kernel}. */
     private static String fieldOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** What the sender put where the refused value is, read from the parser stopped on it. */

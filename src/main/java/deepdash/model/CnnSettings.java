@@ -1,5 +1,7 @@
 package deepdash.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import deepdash.prices.DatasetSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import java.util.Map;
  * @param trainLimit when set, only the first {@code trainLimit} of MNIST's 60,000 training images
  *     are used (before the 80/20 validation split), for quick runs
  * @param device {@code auto}, {@code cpu} or {@code gpu}
+ * @param architecture the network; null: the seed's ({@link CnnArchitecture#SEED}), which is also
+ *     what runs stored before the network could be edited trained
  * @param l2 weight decay, 0 to {@value #MAX_L2}; see {@link TrainingOptions}
  * @param l1 L1 penalty on the weights, 0 to {@value #MAX_L1}
  * @param schedule the learning-rate schedule, one of {@link LearningRateSchedule#TYPES}
@@ -23,8 +27,8 @@ import java.util.Map;
  *     epoch's weights are restored; null: no early stopping
  */
 public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate, Integer trainLimit, String device,
-        Double l2, Double l1, String schedule, Integer stepEpochs, Integer patience)
-        implements ModelSettings {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CnnArchitecture architecture, Double l2, Double l1, String schedule,
+        Integer stepEpochs, Integer patience) implements ModelSettings {
 
     public static final int MNIST_TRAIN_IMAGES = 60_000;
     /** Fewer images than this cannot be split into training and validation. */
@@ -36,9 +40,15 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     static final double MAX_L1 = 0.01;
     static final int MAX_PATIENCE = SettingsChecks.MAX_EPOCHS;
 
-    /** The seed's training, with no cure: no penalty, a constant learning rate, every epoch. */
+    /** The seed's network and training, with no cure: no penalty, a constant learning rate, every epoch. */
     public CnnSettings(Integer epochs, Integer batchSize, Double learningRate, Integer trainLimit, String device) {
-        this(epochs, batchSize, learningRate, trainLimit, device, null, null, null, null, null);
+        this(epochs, batchSize, learningRate, trainLimit, device, null);
+    }
+
+    /** This network, trained as the seed trains, with no cure. */
+    public CnnSettings(Integer epochs, Integer batchSize, Double learningRate, Integer trainLimit, String device,
+            CnnArchitecture architecture) {
+        this(epochs, batchSize, learningRate, trainLimit, device, architecture, null, null, null, null, null);
     }
 
     /** Returns the settings with defaults applied, or throws naming the first bad field. */
@@ -70,7 +80,8 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
             SettingsChecks.intInRange("patience", patience, 1, MAX_PATIENCE);
         }
         return new CnnSettings(checkedEpochs, checkedBatchSize, checkedLearningRate, trainLimit,
-                SettingsChecks.device(device), checkedL2, checkedL1, checkedSchedule, checkedStepEpochs, patience);
+                SettingsChecks.device(device), architecture == null ? null : architecture.check(), checkedL2, checkedL1,
+                checkedSchedule, checkedStepEpochs, patience);
     }
 
     private static double penalty(String field, Double requested, double max) {
@@ -82,6 +93,7 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     }
 
     /** The cures the training loop applies; settings of runs made before they existed read as none. */
+    @JsonIgnore
     public TrainingOptions trainingOptions() {
         double rate = learningRate == null ? DEFAULTS.learningRate() : learningRate;
         LearningRateSchedule rates = new LearningRateSchedule(
@@ -91,19 +103,30 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     }
 
     public CnnSettings withEpochs(int newEpochs) {
-        return new CnnSettings(newEpochs, batchSize, learningRate, trainLimit, device, l2, l1, schedule, stepEpochs,
-                patience);
+        return new CnnSettings(newEpochs, batchSize, learningRate, trainLimit, device, architecture, l2, l1, schedule,
+                stepEpochs, patience);
     }
 
     public CnnSettings withTrainLimit(Integer newTrainLimit) {
-        return new CnnSettings(epochs, batchSize, learningRate, newTrainLimit, device, l2, l1, schedule, stepEpochs,
-                patience);
+        return new CnnSettings(epochs, batchSize, learningRate, newTrainLimit, device, architecture, l2, l1, schedule,
+                stepEpochs, patience);
+    }
+
+    public CnnSettings withArchitecture(CnnArchitecture newArchitecture) {
+        return new CnnSettings(epochs, batchSize, learningRate, trainLimit, device, newArchitecture, l2, l1, schedule,
+                stepEpochs, patience);
     }
 
     /** These settings with early stopping after {@code newPatience} epochs without improvement (null: off). */
     public CnnSettings withPatience(Integer newPatience) {
-        return new CnnSettings(epochs, batchSize, learningRate, trainLimit, device, l2, l1, schedule, stepEpochs,
-                newPatience);
+        return new CnnSettings(epochs, batchSize, learningRate, trainLimit, device, architecture, l2, l1, schedule,
+                stepEpochs, newPatience);
+    }
+
+    /** The network these settings train: the recorded one, else the seed's. */
+    @JsonIgnore
+    public CnnArchitecture network() {
+        return architecture == null ? CnnArchitecture.SEED : architecture;
     }
 
     /** MNIST ships inside the jar; nothing is copied into the run. */
@@ -127,6 +150,9 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         List<String> parts = new ArrayList<>();
         if (trainLimit != null) {
             parts.add(String.format(Locale.ROOT, "%,d images", trainLimit));
+        }
+        if (architecture != null && !architecture.equals(CnnArchitecture.SEED)) {
+            parts.add(architecture.compact());
         }
         TrainingOptions options = trainingOptions();
         if (options.l2() > 0) {
@@ -154,6 +180,7 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         details.put("training images", trainLimit == null
                 ? String.format(Locale.ROOT, "all %,d", MNIST_TRAIN_IMAGES)
                 : String.format(Locale.ROOT, "%,d", trainLimit));
+        details.put("network", network().compact());
         TrainingOptions options = trainingOptions();
         details.put("L2 weight decay", options.l2() > 0 ? decimal(options.l2()) : "none");
         details.put("L1 penalty", options.l1() > 0 ? decimal(options.l1()) : "none");

@@ -4,7 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import deepdash.protocol.RunConfig;
 
-/** The seed tutorial's CNN on MNIST digits (see {@link CnnArchitecture}). */
+/** A CNN on MNIST digits: the seed tutorial's network, or one edited from it (see {@link CnnArchitecture}). */
 public final class CnnSpec implements ModelSpec {
 
     public static final String NAME = "cnn";
@@ -43,7 +43,13 @@ public final class CnnSpec implements ModelSpec {
 
     @Override
     public Block newBlock() {
-        return CnnArchitecture.newBlock();
+        return CnnArchitecture.SEED.newBlock();
+    }
+
+    /** The run's own network: the recorded architecture, or the seed's for runs without one. */
+    @Override
+    public Block newBlock(ModelSettings settings) {
+        return ((CnnSettings) settings).network().newBlock();
     }
 
     @Override
@@ -53,6 +59,16 @@ public final class CnnSpec implements ModelSpec {
 
     @Override
     public ModelSummary summarize(int window) {
-        return SummaryBuilder.summarize(NAME, newBlock(), CnnArchitecture.INPUT_SHAPE, NOTE);
+        return summarize(CnnArchitecture.SEED);
+    }
+
+    @Override
+    public ModelSummary summarize(ModelSettings settings, int window) {
+        return summarize(((CnnSettings) settings).network());
+    }
+
+    /** The summary of a checked architecture, computed from its DJL block. */
+    public static ModelSummary summarize(CnnArchitecture architecture) {
+        return SummaryBuilder.summarize(NAME, architecture.newBlock(), CnnArchitecture.INPUT_SHAPE, NOTE);
     }
 }

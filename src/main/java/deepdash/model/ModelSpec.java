@@ -26,8 +26,16 @@ public interface ModelSpec {
     /** The record its settings are read into. */
     Class<? extends ModelSettings> settingsType();
 
-    /** A new, uninitialized block with the model's layers. */
+    /** A new, uninitialized block with the model's default layers. */
     Block newBlock();
+
+    /**
+     * A new, uninitialized block with the layers these (checked) settings ask for; the same as
+     * {@link #newBlock()} for models whose layers are fixed.
+     */
+    default Block newBlock(ModelSettings settings) {
+        return newBlock();
+    }
 
     /** The shape of one input (batch size 1) for inputs of {@code window} steps; image models ignore it. */
     Shape inputShape(int window);
@@ -37,6 +45,11 @@ public interface ModelSpec {
      * run on the MXNet thread or in a worker: it initializes a block.
      */
     ModelSummary summarize(int window);
+
+    /** The summary of the layers these (checked) settings ask for; must run on the MXNet thread too. */
+    default ModelSummary summarize(ModelSettings settings, int window) {
+        return summarize(window);
+    }
 
     /** The settings of a requested run: fields this model does not take, or of the wrong type, are refused. */
     default ModelSettings read(RunConfig requested) {

@@ -8,6 +8,8 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.util.Pair;
 import java.text.NumberFormat;
@@ -62,25 +64,29 @@ public final class SummaryBuilder {
             List<LayerSummary> rows = new ArrayList<>();
             Map<String, Integer> namesUsed = new HashMap<>();
             Shape[] shapes = new Shape[] {inputShape};
+            long frozen = 0;
             for (Pair<String, Block> child : block.getChildren()) {
                 Block layer = child.getValue();
+                Shape in = shapes[0];
                 shapes = layer.getOutputShapes(shapes);
                 String activation = activationName(layer);
                 if (activation != null && !rows.isEmpty()) {
                     LayerSummary last = rows.remove(rows.size() - 1);
                     rows.add(new LayerSummary(last.name(), last.type() + " + " + activation,
-                            describe(shapes[0]), last.params(), last.formula()));
+                            describe(shapes[0]), last.params(), last.formula(), last.multiplyAdds()));
                     continue;
                 }
                 String kerasType = kerasType(layer, keras);
                 String name = kerasName(kerasType, namesUsed);
                 long params = countParameters(layer);
+                frozen += countFrozenParameters(layer);
                 rows.add(new LayerSummary(name, kerasType, describe(shapes[0]), params,
-                        formula(layer, params, keras)));
+                        formula(layer, params, keras), multiplyAdds(layer, in, shapes[0])));
             }
             long total = rows.stream().mapToLong(LayerSummary::params).sum();
-            return new ModelSummary(model, describe(inputShape), List.copyOf(rows), total, total, 0,
-                    kerasParameterCount(block, keras), note);
+            long multiplyAdds = rows.stream().mapToLong(LayerSummary::multiplyAdds).sum();
+            return new ModelSummary(model, describe(inputShape), List.copyOf(rows), total, total - frozen, frozen,
+                    kerasParameterCount(block, keras), note, multiplyAdds);
         }
     }
 
@@ -90,6 +96,41 @@ public final class SummaryBuilder {
             sum += parameter.getValue().getArray().getShape().size();
         }
         return sum;
+    }
+
+    /** Parameters that gradients do not change: a batch normalisation's running mean and variance. */
+    static long countFrozenParameters(Block layer) {
+        long sum = 0;
+        for (Pair<String, Parameter> parameter : layer.getParameters()) {
+            if (!parameter.getValue().requiresGradient()) {
+                sum += parameter.getValue().getArray().getShape().size();
+            }
+        }
+        return sum;
+    }
+
+    /** What {@link LayerSummary#multiplyAdds()} counts, from the layer's weights and its input and output shapes. */
+    static long multiplyAdds(Block layer, Shape in, Shape out) {
+        if (layer instanceof Convolution) {
+            Shape weight = parameterShape(layer, "weight");
+            long outputs = 1;
+            for (int i = 1; i < out.dimension(); i++) {
+                outputs *= out.get(i);
+            }
+            // outputs = out_h x out_w x out_c; each sums k x k x in_c products.
+            return outputs * weight.get(1) * weight.get(2) * weight.get(3);
+        }
+        if (layer instanceof Linear) {
+            Shape weight = parameterShape(layer, "weight");
+            return weight.get(0) * weight.get(1);
+        }
+        if (layer instanceof RecurrentBlock) {
+            Shape i2h = parameterShape(layer, "i2h_weight");
+            Shape h2h = parameterShape(layer, "h2h_weight");
+            long steps = in.get(1);
+            return steps * (i2h.get(0) * i2h.get(1) + h2h.get(0) * h2h.get(1));
+        }
+        return 0;
     }
 
     private static String formula(Block layer, long params, KerasLayer keras) {
@@ -106,6 +147,11 @@ public final class SummaryBuilder {
         if (layer instanceof Linear) {
             Shape weight = parameterShape(layer, "weight");
             return String.format("%dx(%d+1) = %s", weight.get(0), weight.get(1), THOUSANDS.format(params));
+        }
+        if (layer instanceof BatchNorm) {
+            long channels = parameterShape(layer, "gamma").get(0);
+            return String.format("4x%d = %s (gamma, beta trained; running mean, variance not)", channels,
+                    THOUSANDS.format(params));
         }
         if (layer instanceof RecurrentBlock) {
             // MXNet packs a recurrent layer's g gates: i2h weight (g*h, in), h2h weight (g*h, h), and two
@@ -193,10 +239,22 @@ public final class SummaryBuilder {
         if (layer instanceof RecurrentBlock) {
             return keras != null ? keras.type() : layer.getClass().getSimpleName();
         }
+        if (layer instanceof BatchNorm) {
+            return "BatchNormalization";
+        }
+        if (layer instanceof Dropout) {
+            return "Dropout";
+        }
         if (layer instanceof LambdaBlock lambda) {
             String name = lambda.getName().toLowerCase(Locale.ROOT);
             if (name.contains("maxpool")) {
                 return "MaxPooling2D";
+            }
+            if (name.contains("globalavgpool")) {
+                return "GlobalAveragePooling2D";
+            }
+            if (name.contains("avgpool")) {
+                return "AveragePooling2D";
             }
             if (name.contains("flatten")) {
                 return "Flatten";

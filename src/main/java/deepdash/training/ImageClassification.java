@@ -100,8 +100,8 @@ public final class ImageClassification implements TaskTraining {
         };
         TrainingLoop.Settings loop = new TrainingLoop.Settings(cnn.epochs(), cnn.batchSize(), cnn.learningRate(),
                 cnn.device(), seed, cnn.trainingOptions());
-        return new TrainingLoop(spec, data, loop, folder == null ? null : folder.modelDir(), listener, stopRequested)
-                .run();
+        return new TrainingLoop(spec, () -> spec.newBlock(cnn), data, loop, folder == null ? null : folder.modelDir(),
+                listener, stopRequested).run();
     }
 
     /** Images {@code first .. first + count - 1} with their labels, pixels scaled to 0..1. */

@@ -1,5 +1,7 @@
 package deepdash.training;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import deepdash.engine.EngineSettings;
 import deepdash.errors.UserError;
@@ -74,6 +76,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--train-limit", description = "images: use only the first N of the 60,000 training images")
     Integer trainLimit;
+
+    @Option(names = "--architecture", paramLabel = "<json>", description = "images: the network as a JSON object, "
+            + "e.g. '{\"blocks\":[{\"filters\":32,\"kernel\":3,\"pool\":{\"type\":\"max\",\"size\":2}}],"
+            + "\"head\":\"flatten\",\"dense\":[{\"units\":64}]}' (default: the seed's network)")
+    String architecture;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
     String device;
@@ -258,6 +265,9 @@ public final class TrainCommand implements Callable<Integer> {
         flags.put("batchSize", batchSize);
         flags.put("learningRate", learningRate);
         flags.put("trainLimit", trainLimit);
+        if (architecture != null) {
+            flags.set("architecture", architectureJson(architecture));
+        }
         flags.put("device", device);
         flags.put("l2", l2);
         flags.put("l1", l1);
@@ -278,6 +288,19 @@ public final class TrainCommand implements Callable<Integer> {
         RunRecord record = RunRecord.queued(folder.id(), spec.config(checked), Instant.now());
         folder.writeRecord(record);
         return record;
+    }
+
+    /** {@code --architecture}'s JSON object; the model's settings check what is in it. */
+    static ObjectNode architectureJson(String text) {
+        try {
+            JsonNode node = Json.bodies().readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new InvalidRunConfigException("architecture", "expected a JSON object, got " + text);
+            }
+            return (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidRunConfigException("architecture", "not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** {@code --csv}'s file under its own name, else the datasets uploaded to the data directory. */

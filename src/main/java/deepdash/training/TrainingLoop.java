@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The one training loop every model goes through, the way the seed's {@code model.fit} runs:
@@ -121,6 +123,7 @@ public final class TrainingLoop {
     private final Path modelDir;
     private final TrainingListener listener;
     private final BooleanSupplier stopRequested;
+    private final Supplier<Block> newBlock;
 
     /**
      * @param modelDir where the parameters are saved after every epoch (null: not saved)
@@ -128,6 +131,13 @@ public final class TrainingLoop {
      */
     public TrainingLoop(ModelSpec spec, Data data, Settings settings, Path modelDir, TrainingListener listener,
             BooleanSupplier stopRequested) {
+        this(spec, spec::newBlock, data, settings, modelDir, listener, stopRequested);
+    }
+
+    /** @param newBlock makes the block to train, when the run's settings choose its layers */
+    public TrainingLoop(ModelSpec spec, Supplier<Block> newBlock, Data data, Settings settings, Path modelDir,
+            TrainingListener listener, BooleanSupplier stopRequested) {
+        this.newBlock = newBlock;
         this.spec = spec;
         this.data = data;
         this.settings = settings;
@@ -155,7 +165,7 @@ public final class TrainingLoop {
         listener.started(device.toString(), epochs, batches, fitCount, validationCount);
 
         try (Model model = Model.newInstance(spec.name(), device)) {
-            model.setBlock(spec.newBlock());
+            model.setBlock(newBlock.get());
             Cures cures = new Cures(settings.options(), batches, epochs, model);
             try (cures; Trainer trainer = model.newTrainer(kerasLikeConfig(data.loss(), cures.learningRates(),
                     settings.options().l2(), device))) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CnnCuresSettingsTest {
 
     static CnnSettings settings(Double l2, Double l1, String schedule, Integer stepEpochs, Integer patience) {
-        return new CnnSettings(10, 32, 0.001, 1000, "cpu", l2, l1, schedule, stepEpochs, patience);
+        return new CnnSettings(10, 32, 0.001, 1000, "cpu", null, l2, l1, schedule, stepEpochs, patience);
     }
 
     static void refused(CnnSettings settings, String field, String words) {

@@ -14,7 +14,7 @@ class CnnSummaryTest {
     @BeforeAll
     static void summarize() {
         EngineSettings.applyToThisProcess();
-        summary = SummaryBuilder.summarize("cnn", CnnArchitecture.newBlock(), CnnArchitecture.INPUT_SHAPE, null);
+        summary = SummaryBuilder.summarize("cnn", CnnArchitecture.SEED.newBlock(), CnnArchitecture.INPUT_SHAPE, null);
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class ModelCheck {
     public static synchronized float[] predictBlankDigit(Path modelDir) {
         EngineSettings.applyToThisProcess();
         try (Model model = Model.newInstance(CnnSpec.NAME, Device.cpu())) {
-            model.setBlock(CnnArchitecture.newBlock());
+            model.setBlock(CnnArchitecture.SEED.newBlock());
             ModelFiles.load(model, modelDir);
             try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
                     NDManager manager = model.getNDManager().newSubManager()) {

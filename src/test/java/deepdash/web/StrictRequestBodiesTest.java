@@ -43,6 +43,13 @@ class StrictRequestBodiesTest {
             {"{\"model\":\"cnn\",\"epochs\":1.5}", "epochs", "expected a whole number, got the fractional number 1.5"},
             {"{\"model\":\"cnn\",\"epochs\":\"1\"}", "epochs", "expected a whole number, got a string (\"1\")"},
             {"{\"model\":5,\"epochs\":1}", "model", "expected a string, got the number 5"},
+            {"{\"model\":\"cnn\",\"architecture\":{\"blocks\":[{\"filters\":8,\"kernel\":3,\"pool\":{\"type\":\"max\","
+                + "\"size\":2,\"sizes\":2}}]}}", "architecture.blocks[0].pool.sizes", "did you mean \"size\"?"},
+            {"{\"model\":\"cnn\",\"architecture\":{\"blocks\":[{\"filters\":8,\"kernel\":3}],\"dense\":[{\"units\":1.5}]}}",
+                "architecture.dense[0].units", "expected a whole number"},
+            {"{\"model\":\"cnn\",\"architecture\":{\"blocks\":[{\"filters\":8,\"kernel\":3}],\"head\":5}}",
+                "architecture.head", "expected a string, got the number 5"},
+            {"{\"model\":\"lstm\",\"architecture\":{}}", "architecture", "not a setting of the lstm model"},
         };
         int before = json(server.get("/api/runs")).size();
         for (String[] c : cases) {
