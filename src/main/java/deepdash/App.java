@@ -3,6 +3,8 @@ package deepdash;
 import deepdash.catalog.ModelController;
 import deepdash.coach.CoachController;
 import deepdash.coach.CoachService;
+import deepdash.coach.CureController;
+import deepdash.coach.CureService;
 import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
 import deepdash.drawings.DrawingController;
@@ -87,6 +89,8 @@ public final class App {
         DatasetController datasetApi = new DatasetController(services.datasets(), config.maxUploadBytes());
         ForecastController forecastApi = new ForecastController(services.forecasts());
         CoachController coach = new CoachController(new CoachService(services.runs(), services.forecasts()::forecast));
+        CureController cures = new CureController(new CureService(services.runs(), services.models()), services.runs(),
+                services.models(), services.templates());
         ForecastPageController forecastPage = new ForecastPageController(services.datasets(), services.summaries(),
                 services.runs(), services.forecasts(), services.models(), services.templates(),
                 config.maxUploadBytes());
@@ -129,6 +133,7 @@ public final class App {
             runExports.register(c);
             runsPage.register(c);
             coach.register(c);
+            cures.register(c);
             explore.register(c);
             evaluations.register(c);
             errors.register(c);

@@ -98,13 +98,17 @@ class ArchitectureEditorBrowserTest {
         assertThat(browser.findElement(By.id("architecture-json")).getAttribute("value"))
                 .contains("\"filters\":8", "\"size\":4");
 
-        fill("epochs", "1");
+        fill("epochs", "2");
         fill("trainLimit", "300");
         trainButton().click();
         WebDriverWait training = new WebDriverWait(browser, Duration.ofSeconds(150));
         training.until(page -> "completed".equals(page.findElement(By.cssSelector(".run-panel"))
                 .getAttribute("data-status")));
         assertThat(browser.findElement(By.cssSelector("[data-role=result]")).getText()).startsWith("test accuracy 0.");
+        // The coach reads the edited network's curves: two epochs give at least the best epoch's note.
+        wait.until(page -> !page.findElements(By.cssSelector(".run-panel [data-role=notes] li[data-kind=best_epoch]"))
+                .isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".run-panel [data-role=notes-box]")).isDisplayed()).isTrue();
 
         browser.findElement(By.id("architecture-reset")).click();
         wait.until(page -> "60,554".equals(totalParams(page)));

@@ -1,0 +1,76 @@
+package deepdash.coach;
+
+import deepdash.model.CnnArchitecture;
+import deepdash.model.CnnSettings;
+import deepdash.model.CnnSpec;
+import deepdash.model.ModelRegistry;
+import deepdash.model.ModelSpec;
+import deepdash.protocol.RunStatus;
+import deepdash.runs.RunConflictException;
+import deepdash.runs.RunService;
+import deepdash.runs.RunView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "Try the seed's cure": from a completed CNN run, two new runs with the same settings (and the same
+ * seed, which every worker uses): one with dropout {@value #DROPOUT} after each hidden dense layer,
+ * one with early stopping after {@value #PATIENCE} epochs without a lower val_loss. They queue like any
+ * other run; the page that starts them opens compare when both have finished.
+ */
+public final class CureService {
+
+    /** The seed's suggestion: a quarter of the dense layer's outputs dropped while training. */
+    public static final double DROPOUT = 0.25;
+    /** Early stopping's patience when the run had none. */
+    public static final int PATIENCE = 2;
+
+    private final RunService runs;
+    private final ModelRegistry models;
+
+    public CureService(RunService runs, ModelRegistry models) {
+        this.runs = runs;
+        this.models = models;
+    }
+
+    /** One cure run: what was changed, and the run. */
+    public record CureRun(String cure, RunView run) {
+    }
+
+    /**
+     * Starts the two cure runs.
+     *
+     * @throws deepdash.runs.RunNotFoundException when there is no such run
+     * @throws RunConflictException when the run is not a completed CNN run, or its network has no
+     *     hidden dense layer to put dropout after
+     */
+    public List<CureRun> tryCures(String runId) {
+        RunView run = runs.view(runId);
+        if (!CnnSpec.NAME.equals(run.model())) {
+            throw new RunConflictException("run " + runId + " trained the " + run.model()
+                    + " model; the seed's cures (dropout, early stopping) are offered for the CNN");
+        }
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new RunConflictException("run " + runId + " is " + run.status().wireName()
+                    + "; the cures are tried from a completed run, so there is something to compare with");
+        }
+        ModelSpec spec = models.find(CnnSpec.NAME).orElseThrow();
+        CnnSettings settings = (CnnSettings) spec.settings(run.config());
+        CnnArchitecture network = settings.network();
+        if (network.dense() == null || network.dense().isEmpty()) {
+            throw new RunConflictException("run " + runId + "'s network has no hidden dense layer to put dropout "
+                    + "after; add one in the architecture editor");
+        }
+        List<CnnArchitecture.DenseLayer> withDropout = new ArrayList<>();
+        for (CnnArchitecture.DenseLayer layer : network.dense()) {
+            withDropout.add(new CnnArchitecture.DenseLayer(layer.units(), DROPOUT));
+        }
+        CnnSettings dropout = settings.withArchitecture(new CnnArchitecture(network.blocks(), network.head(),
+                withDropout));
+        CnnSettings earlyStopping = settings.patience() != null ? settings : settings.withPatience(PATIENCE);
+        return List.of(
+                new CureRun("dropout " + DROPOUT + " after the dense layer", runs.create(spec.config(dropout))),
+                new CureRun("early stopping, patience " + earlyStopping.patience(),
+                        runs.create(spec.config(earlyStopping))));
+    }
+}
