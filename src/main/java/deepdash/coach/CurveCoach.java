@@ -65,7 +65,7 @@ public final class CurveCoach {
         lossFlat(epochs, notes);
         int best = bestEpochIndex(epochs);
         if (best >= 0) {
-            bestEpoch(epochs, best, notes);
+            bestEpoch(epochs, best, input.test(), notes);
             overfitting(epochs, best, notes);
         }
         validationBetter(epochs, notes);
@@ -89,10 +89,12 @@ public final class CurveCoach {
         return best;
     }
 
-    private static void bestEpoch(List<EpochMetrics> epochs, int best, List<Note> notes) {
+    private static void bestEpoch(List<EpochMetrics> epochs, int best, TestResult test, List<Note> notes) {
         EpochMetrics e = epochs.get(best);
         String text = "Lowest val_loss " + number(e.valLoss()) + " at epoch " + e.epoch() + " of " + epochs.size();
-        if (best == epochs.size() - 1) {
+        if (test != null && test.bestEpoch() != null && test.bestEpoch() == e.epoch()) {
+            text += ": early stopping restored this epoch's weights, and they were tested.";
+        } else if (best == epochs.size() - 1) {
             text += ": still falling at the last epoch, so more epochs may help.";
         } else {
             text += ". A model kept from this epoch (early stopping) would have the lowest validation loss.";

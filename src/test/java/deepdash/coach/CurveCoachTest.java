@@ -71,6 +71,14 @@ class CurveCoachTest {
         }
 
         @Test
+        void theBestEpochSaysWhenEarlyStoppingRestoredIt() {
+            TestResult restored = new TestResult(0.04, 0.985, null, 10_000, 1).withBestEpoch(6, true);
+            List<Note> notes = CurveCoach.notes(new CoachInput(curves(SEED_LOSS, SEED_VAL), restored, null));
+            assertThat(notes.get(kinds(notes).indexOf(CurveCoach.BEST_EPOCH)).text())
+                    .contains("early stopping restored this epoch's weights");
+        }
+
+        @Test
         void oneEpochHasNoBestEpoch() {
             assertThat(notes(curves(new double[] {0.2}, new double[] {0.1}))).isEmpty();
         }
