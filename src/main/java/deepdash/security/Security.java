@@ -22,8 +22,9 @@ public final class Security {
         config.jetty.modifyServletContextHandler(context -> context.addFilter(new TextCharsetFilter(), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR)));
         config.routes.before(new SecurityHeaders());
-        config.routes.before(new HostCheck(settings));
-        config.routes.before(new TokenGuard(settings));
-        config.routes.before(new OriginCheck());
+        // Each check reads a refused request's body before the answer goes, so the answer arrives.
+        config.routes.before(new RefusedBodies(new HostCheck(settings)));
+        config.routes.before(new RefusedBodies(new TokenGuard(settings)));
+        config.routes.before(new RefusedBodies(new OriginCheck()));
     }
 }
