@@ -67,7 +67,7 @@ class ArchitectureEditorBrowserTest {
     void editingTheNetworkUpdatesTheSummaryBlocksAnImpossibleOneAndTrainsAnEditedOne() {
         browser.get(server.baseUrl() + "/cnn");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        assertThat(totalParams(browser)).isEqualTo("60,554");
+        wait.until(page -> "60,554".equals(totalParams(page)));
         // Gone if the page reloads.
         browser.executeScript("window.deepdashNoReload = true;");
 

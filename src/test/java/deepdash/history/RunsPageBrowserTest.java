@@ -57,7 +57,8 @@ class RunsPageBrowserTest {
     @Test
     void filtersSwapTheTableAndTickedRunsOpenTheComparison() {
         WebDriver driver = open("/runs");
-        assertThat(rows(driver)).hasSize(50);
+        // Under load the driver has been seen to return before the table was all there: wait for it.
+        browser.await(d -> rows(d).size() == 50);
         WebElement compare = driver.findElement(By.cssSelector("[data-role=compare]"));
         assertThat(compare.isEnabled()).isFalse();
 
