@@ -1,15 +1,14 @@
 package deepdash.coach;
 
-import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
+import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.protocol.RunStatus;
 import deepdash.runs.RunConflictException;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,17 +55,13 @@ public final class CureService {
         }
         ModelSpec spec = models.find(CnnSpec.NAME).orElseThrow();
         CnnSettings settings = (CnnSettings) spec.settings(run.config());
-        CnnArchitecture network = settings.network();
-        if (network.dense() == null || network.dense().isEmpty()) {
+        CnnSettings dropout;
+        try {
+            dropout = settings.withDenseDropout(DROPOUT);
+        } catch (InvalidRunConfigException noDenseLayer) {
             throw new RunConflictException("run " + runId + "'s network has no hidden dense layer to put dropout "
                     + "after; add one in the architecture editor");
         }
-        List<CnnArchitecture.DenseLayer> withDropout = new ArrayList<>();
-        for (CnnArchitecture.DenseLayer layer : network.dense()) {
-            withDropout.add(new CnnArchitecture.DenseLayer(layer.units(), DROPOUT));
-        }
-        CnnSettings dropout = settings.withArchitecture(new CnnArchitecture(network.blocks(), network.head(),
-                withDropout));
         CnnSettings earlyStopping = settings.patience() != null ? settings : settings.withPatience(PATIENCE);
         return List.of(
                 new CureRun("dropout " + DROPOUT + " after the dense layer", runs.create(spec.config(dropout))),

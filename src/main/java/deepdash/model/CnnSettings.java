@@ -117,6 +117,24 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
                 stepEpochs, patience);
     }
 
+    /**
+     * These settings with {@code fraction} of each hidden dense layer's outputs dropped in training
+     * (the seed's dropout after the dense layer), on the recorded network or the seed's.
+     *
+     * @throws InvalidRunConfigException naming {@code dropout} when the network has no hidden dense layer
+     */
+    public CnnSettings withDenseDropout(double fraction) {
+        CnnArchitecture net = network();
+        if (net.dense() == null || net.dense().isEmpty()) {
+            throw new InvalidRunConfigException("dropout", "the network has no hidden dense layer to put dropout after");
+        }
+        List<CnnArchitecture.DenseLayer> dense = new ArrayList<>();
+        for (CnnArchitecture.DenseLayer layer : net.dense()) {
+            dense.add(new CnnArchitecture.DenseLayer(layer.units(), fraction));
+        }
+        return withArchitecture(new CnnArchitecture(net.blocks(), net.head(), dense));
+    }
+
     /** These settings with early stopping after {@code newPatience} epochs without improvement (null: off). */
     public CnnSettings withPatience(Integer newPatience) {
         return new CnnSettings(epochs, batchSize, learningRate, trainLimit, device, architecture, l2, l1, schedule,

@@ -7,6 +7,8 @@ import deepdash.engine.EngineSettings;
 import deepdash.errors.UserError;
 import deepdash.files.DataDirectory;
 import deepdash.json.Json;
+import deepdash.model.CnnArchitecture;
+import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
@@ -81,6 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "e.g. '{\"blocks\":[{\"filters\":32,\"kernel\":3,\"pool\":{\"type\":\"max\",\"size\":2}}],"
             + "\"head\":\"flatten\",\"dense\":[{\"units\":64}]}' (default: the seed's network)")
     String architecture;
+
+    @Option(names = "--dropout", description = "images: the fraction of each hidden dense layer's outputs dropped "
+            + "in training, 0 to 0.9 (the seed's cure: 0.25), on --architecture's network or the seed's")
+    Double dropout;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
     String device;
@@ -282,6 +288,17 @@ public final class TrainCommand implements Callable<Integer> {
         flags.put("splitDate", splitDate);
         DatasetSource datasets = commandLineDatasets();
         ModelSettings checked = spec.read(new RunConfig(model, flags)).check(datasets);
+        if (dropout != null) {
+            if (!(checked instanceof CnnSettings cnn)) {
+                throw new InvalidRunConfigException("dropout", "--dropout is for image models; " + model
+                        + " has no dense layer to drop from");
+            }
+            if (!(dropout >= 0 && dropout <= CnnArchitecture.MAX_DROPOUT)) {
+                throw new InvalidRunConfigException("dropout", "must be from 0 to " + CnnArchitecture.MAX_DROPOUT
+                        + ", got " + dropout);
+            }
+            checked = cnn.withDenseDropout(dropout).check(datasets);
+        }
         if (checked.copiedDataset() != null) {
             folder.copyPrices(datasets.originalFile(checked.copiedDataset()));
         }

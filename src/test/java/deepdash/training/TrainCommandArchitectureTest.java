@@ -69,4 +69,33 @@ class TrainCommandArchitectureTest {
         assertThat(settings.network()).isNotEqualTo(CnnArchitecture.SEED);
         assertThat(new RunFolder(runDir).hasParameters(CnnSpec.NAME)).isTrue();
     }
+
+    @Test
+    void theCuresAreFlagsToo() {
+        Path runDir = dataDir.resolve("runs").resolve("cured");
+        TrainCommand command = parse("--run-dir", runDir.toString(), "--epochs", "2", "--train-limit", "200",
+                "--dropout", "0.25", "--patience", "2", "--l2", "0.0005", "--l1", "0.00001", "--schedule", "cosine");
+        assertThat(command.call()).isZero();
+        RunRecord record = new RunFolder(runDir).readRecord();
+        assertThat(record.status()).isEqualTo(RunStatus.COMPLETED);
+        CnnSettings settings = (CnnSettings) new CnnSpec().settings(record.config());
+        assertThat(settings.network().dense()).extracting(CnnArchitecture.DenseLayer::dropout).containsExactly(0.25);
+        assertThat(settings.network().blocks()).isEqualTo(CnnArchitecture.SEED.check().blocks());
+        assertThat(settings.patience()).isEqualTo(2);
+        assertThat(settings.l2()).isEqualTo(0.0005);
+        assertThat(settings.l1()).isEqualTo(0.00001);
+        assertThat(settings.schedule()).isEqualTo("cosine");
+        assertThat(record.test().bestEpoch()).as("early stopping names the epoch it tested").isBetween(1, 2);
+    }
+
+    @Test
+    void aDropoutOutOfRangeOrWithoutADenseLayerIsRefused() {
+        Path tooMuch = dataDir.resolve("runs").resolve("too-much");
+        assertThat(parse("--run-dir", tooMuch.toString(), "--dropout", "1.5").call()).isEqualTo(2);
+        assertThat(new RunFolder(tooMuch).hasRecord()).isFalse();
+        Path noDense = dataDir.resolve("runs").resolve("no-dense");
+        assertThat(parse("--run-dir", noDense.toString(), "--dropout", "0.25", "--architecture", SMALL).call())
+                .isEqualTo(2);
+        assertThat(new RunFolder(noDense).hasRecord()).isFalse();
+    }
 }
