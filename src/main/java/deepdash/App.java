@@ -1,6 +1,7 @@
 package deepdash;
 
 import deepdash.catalog.ModelController;
+import deepdash.cell.CellController;
 import deepdash.coach.CoachController;
 import deepdash.coach.CoachService;
 import deepdash.cnn.CnnPageController;
@@ -91,6 +92,7 @@ public final class App {
                 services.runs(), services.forecasts(), services.models(), services.templates(),
                 config.maxUploadBytes());
 
+        CellController cells = new CellController(services.cells(), services.templates());
         ExploreController explore = new ExploreController(services.mnistBrowser(),
                 new ImageInspector(config.maxConcurrentUploads()), services.templates(),
                 Math.min(config.maxUploadBytes(), ExploreController.DEFAULT_MAX_IMAGE_BYTES));
@@ -131,6 +133,7 @@ public final class App {
             coach.register(c);
             explore.register(c);
             evaluations.register(c);
+            cells.register(c);
             errors.register(c);
         });
         return new App(javalin, services, streams);
