@@ -40,6 +40,9 @@ public final class CellController {
     }
 
     private void fragment(Context ctx) {
-        templates.render(ctx, "cell/trace.jte", cells.page(ctx.pathParam("id"), ctx.queryParam("date")));
+        CellPageView view = cells.page(ctx.pathParam("id"), ctx.queryParam("date"));
+        // The address bar follows the picked day, so a reload or a shared link shows the same day.
+        ctx.header("HX-Push-Url", view.pageUrl() + "?date=" + view.date());
+        templates.render(ctx, "cell/trace.jte", view);
     }
 }

@@ -79,6 +79,7 @@ class CellPageBrowserTest {
         days.selectByValue(other);
         browser.await(d -> other.equals(d.findElement(By.id("cell-trace")).getAttribute("data-date")));
         browser.await(d -> drawnMaps() == maps);
+        browser.await(d -> d.getCurrentUrl().endsWith("/runs/" + runId + "/cell?date=" + other));
 
         // The painted squares carry colour: a forget-gate map is not left blank.
         Long painted = browser.js("const c = document.querySelector('#cell-trace canvas[data-gate=forget]');"
