@@ -77,7 +77,8 @@ class CellPageBrowserTest {
         String other = days.getOptions().get(0).getAttribute("value");
         assertThat(other).isNotEqualTo(firstDate);
         days.selectByValue(other);
-        browser.await(d -> other.equals(d.findElement(By.id("cell-trace")).getAttribute("data-date")));
+        // Read in the page: a WebElement found just before htmx swaps the section would be stale.
+        browser.await(d -> other.equals(browser.js("return document.getElementById('cell-trace').dataset.date;")));
         browser.await(d -> drawnMaps() == maps);
         browser.await(d -> d.getCurrentUrl().endsWith("/runs/" + runId + "/cell?date=" + other));
 
