@@ -23,6 +23,11 @@ public final class CellReading {
         return values.length == 0 ? 0 : sum / values.length;
     }
 
+    /** The mean as the sentence prints it (two decimals), so the words never contradict the number shown. */
+    private static double shown(double[] values) {
+        return Math.round(mean(values) * 100) / 100.0;
+    }
+
     /**
      * The sentence for one step.
      *
@@ -33,14 +38,14 @@ public final class CellReading {
         List<String> parts = new ArrayList<>();
         if (gates.containsKey(LstmCell.FORGET)) {
             parts.add(part("forget gate", gates.get(LstmCell.FORGET), first
-                    ? "nothing is carried yet at the first step" : forget(mean(gates.get(LstmCell.FORGET)))));
-            parts.add(part("input gate", gates.get(LstmCell.INPUT), input(mean(gates.get(LstmCell.INPUT)))));
-            parts.add(part("output gate", gates.get(LstmCell.OUTPUT), output(mean(gates.get(LstmCell.OUTPUT)))));
+                    ? "nothing is carried yet at the first step" : forget(shown(gates.get(LstmCell.FORGET)))));
+            parts.add(part("input gate", gates.get(LstmCell.INPUT), input(shown(gates.get(LstmCell.INPUT)))));
+            parts.add(part("output gate", gates.get(LstmCell.OUTPUT), output(shown(gates.get(LstmCell.OUTPUT)))));
         } else if (gates.containsKey(GruCell.UPDATE)) {
             parts.add(part("update gate", gates.get(GruCell.UPDATE), first
-                    ? "the state starts at zero, so what is kept is nothing" : update(mean(gates.get(GruCell.UPDATE)))));
+                    ? "the state starts at zero, so what is kept is nothing" : update(shown(gates.get(GruCell.UPDATE)))));
             parts.add(part("reset gate", gates.get(GruCell.RESET), first
-                    ? "there is no previous state to reset yet" : reset(mean(gates.get(GruCell.RESET)))));
+                    ? "there is no previous state to reset yet" : reset(shown(gates.get(GruCell.RESET)))));
         } else {
             double[] hidden = step.hidden();
             int saturated = 0;
