@@ -43,7 +43,8 @@ public final class CellReading {
             parts.add(part("output gate", gates.get(LstmCell.OUTPUT), output(shown(gates.get(LstmCell.OUTPUT)))));
         } else if (gates.containsKey(GruCell.UPDATE)) {
             parts.add(part("update gate", gates.get(GruCell.UPDATE), first
-                    ? "the state starts at zero, so what is kept is nothing" : update(shown(gates.get(GruCell.UPDATE)))));
+                    ? "the state starts at zero, so what is kept is nothing"
+                    : update(shown(gates.get(GruCell.UPDATE)))));
             parts.add(part("reset gate", gates.get(GruCell.RESET), first
                     ? "there is no previous state to reset yet" : reset(shown(gates.get(GruCell.RESET)))));
         } else {
