@@ -36,7 +36,8 @@ class CellPageBrowserTest {
     @BeforeAll
     static void trainAndStart() {
         HttpResponse<String> created = server.postJson("/api/runs", "{\"model\":\"lstm\","
-                + "\"dataset\":\"sample-synthetic\",\"window\":5,\"from\":\"2023-01-01\",\"splitDate\":\"2023-11-01\",\"epochs\":1,\"batchSize\":32}");
+                + "\"dataset\":\"sample-synthetic\",\"window\":5,\"from\":\"2023-01-01\",\"splitDate\":\"2023-11-01\","
+                + "\"epochs\":1,\"batchSize\":32}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         runId = json(created).get("id").asText();
         try (SseStream stream = server.events(runId, null)) {
