@@ -1,6 +1,7 @@
 package deepdash;
 
 import deepdash.catalog.ModelController;
+import deepdash.cell.CellController;
 import deepdash.coach.CoachController;
 import deepdash.coach.CoachService;
 import deepdash.coach.CureController;
@@ -95,6 +96,7 @@ public final class App {
                 services.runs(), services.forecasts(), services.models(), services.templates(),
                 config.maxUploadBytes());
 
+        CellController cells = new CellController(services.cells(), services.templates());
         ExploreController explore = new ExploreController(services.mnistBrowser(),
                 new ImageInspector(config.maxConcurrentUploads()), services.templates(),
                 Math.min(config.maxUploadBytes(), ExploreController.DEFAULT_MAX_IMAGE_BYTES));
@@ -136,6 +138,7 @@ public final class App {
             cures.register(c);
             explore.register(c);
             evaluations.register(c);
+            cells.register(c);
             errors.register(c);
         });
         return new App(javalin, services, streams);

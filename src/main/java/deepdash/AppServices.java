@@ -1,6 +1,7 @@
 package deepdash;
 
 import deepdash.catalog.ModelSummaryService;
+import deepdash.cell.CellService;
 import deepdash.digits.PredictionService;
 import deepdash.drawings.DrawingService;
 import deepdash.drawings.DrawingStore;
@@ -32,7 +33,7 @@ import java.util.List;
 public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry models, RunStore store,
         DatasetService datasets, RunService runs, ModelSummaryService summaries, PredictionService predictions,
         ForecastService forecasts, RunExports exports, Templates templates, Clock clock, DrawingService drawings,
-        MnistBrowser mnistBrowser, EvaluationService evaluations) {
+        MnistBrowser mnistBrowser, EvaluationService evaluations, CellService cells) {
 
     public static AppServices standard(AppConfig config) {
         return builder(config).build();
@@ -62,6 +63,7 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         private DrawingService drawings;
         private MnistBrowser mnistBrowser;
         private EvaluationService evaluations;
+        private CellService cells;
 
         private Builder(AppConfig config) {
             this.config = config;
@@ -150,6 +152,12 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             return this;
         }
 
+        /** Looks inside the recurrent cells of completed price models. */
+        public Builder cells(CellService value) {
+            cells = value;
+            return this;
+        }
+
         public AppServices build() {
             EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
@@ -177,7 +185,8 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
             // The saved drawings are the personal test set the evaluations score.
             EvaluationService ev = evaluations != null ? evaluations : new EvaluationService(p, s,
                     EvaluationService.shippedEvaluationFile(config.dataDir()), dr::labeledDigits);
-            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr, mb, ev);
+            CellService cl = cells != null ? cells : new CellService(mx, r, s, m);
+            return new AppServices(mx, h, m, s, d, r, sums, p, f, e, t, c, dr, mb, ev, cl);
         }
     }
 }

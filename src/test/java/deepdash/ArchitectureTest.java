@@ -108,7 +108,7 @@ class ArchitectureTest {
         assertThat(reach("deepdash.training")).as("what the worker's code reaches")
                 .doesNotContain("deepdash.web", "deepdash.runs", "deepdash.events", "deepdash.history",
                         "deepdash.forecast", "deepdash.catalog", "deepdash.cnn", "deepdash.digits", "deepdash.coach",
-                        "deepdash.drawings", "deepdash.explore", "deepdash.mistakes",
+                        "deepdash.drawings", "deepdash.explore", "deepdash.mistakes", "deepdash.cell",
                         "deepdash")
                 .noneMatch(used -> used.startsWith("io.javalin") || used.startsWith("gg.jte"));
     }

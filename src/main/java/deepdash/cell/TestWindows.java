@@ -1,0 +1,80 @@
+package deepdash.cell;
+
+import deepdash.model.SeriesSettings;
+import deepdash.prices.ParsedPrices;
+import deepdash.series.MinMaxScaler;
+import deepdash.series.WindowedSeries;
+import deepdash.web.BadRequestException;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A series run's test windows, rebuilt from its copy of the prices and its stored settings exactly
+ * as the worker built them ({@link SeriesSettings#resolve} then {@link WindowedSeries}), so a day's
+ * inputs here are the inputs its forecast was made from.
+ */
+final class TestWindows {
+
+    /**
+     * One test day's window.
+     *
+     * @param testIndex the day's place among the test days (its index in {@code forecast.json})
+     * @param inputDates the window's days, oldest first
+     * @param inputPrices the window's prices in price units
+     * @param inputs the same prices scaled, as the network read them
+     * @param actual the day's real price
+     */
+    record DayWindow(LocalDate date, int testIndex, List<LocalDate> inputDates, double[] inputPrices,
+            float[] inputs, double actual, MinMaxScaler scaler) {
+    }
+
+    private final WindowedSeries series;
+    private final List<LocalDate> allDates;
+    private final int firstRow;
+
+    private TestWindows(WindowedSeries series, List<LocalDate> allDates, int firstRow) {
+        this.series = series;
+        this.allDates = allDates;
+        this.firstRow = firstRow;
+    }
+
+    /**
+     * The one place that turns a run's settings and prices into the network's inputs. A recipe that
+     * feeds the network something other than the scaled target column changes this method.
+     */
+    static TestWindows rebuild(SeriesSettings settings, ParsedPrices prices) {
+        WindowedSeries series = settings.resolve(prices).series();
+        // The series is the contiguous run of rows from its first date on.
+        int firstRow = prices.dates().indexOf(series.firstDate());
+        return new TestWindows(series, prices.dates(), firstRow);
+    }
+
+    /** The target dates of the test windows, in order. */
+    List<LocalDate> days() {
+        return series.targetDates(series.firstTestTarget(), series.testWindows());
+    }
+
+    /**
+     * @throws BadRequestException (400, field {@code date}) when {@code date} is not a test day
+     */
+    DayWindow window(LocalDate date) {
+        List<LocalDate> days = days();
+        int index = days.indexOf(date);
+        if (index < 0) {
+            throw new BadRequestException("date", date + " is not one of the run's " + days.size()
+                    + " test days (" + days.get(0) + " to " + days.get(days.size() - 1)
+                    + "; weekends, holidays and training days have no test window)");
+        }
+        int target = series.firstTestTarget() + index;
+        int window = series.window();
+        float[] inputs = series.scaledInputs(target, 1);
+        MinMaxScaler scaler = series.scaler();
+        double[] inputPrices = new double[window];
+        for (int i = 0; i < window; i++) {
+            inputPrices[i] = scaler.inverse(inputs[i]);
+        }
+        List<LocalDate> inputDates = allDates.subList(firstRow + target - window, firstRow + target);
+        return new DayWindow(date, index, List.copyOf(inputDates), inputPrices, inputs,
+                series.targets(target, 1)[0], scaler);
+    }
+}
