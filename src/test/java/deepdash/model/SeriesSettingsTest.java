@@ -43,7 +43,7 @@ class SeriesSettingsTest {
     static final ParsedPrices SPANS_2022 = prices(LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), true);
 
     static SeriesSettings lstm(String target, Integer window, String from, String to, String split) {
-        return new SeriesSettings(null, null, null, null, "data", target, window, from, to, split);
+        return new SeriesSettings(null, null, null, null, "data", target, window, from, to, split, null, null);
     }
 
     @Test
@@ -106,7 +106,7 @@ class SeriesSettingsTest {
         assertRefused(lstm(null, null, "2022-01-01", "2021-01-01", null), "to", "must be after from");
         assertRefused(lstm(null, null, null, null, "soon"), "splitDate", "YYYY-MM-DD");
         assertRefused(lstm(null, null, "2030-01-01", "2031-01-01", null), "from", "covers 2020-01-01 to 2022-12-30");
-        assertRefused(new SeriesSettings(0, null, null, null, "data", null, null, null, null, null),
+        assertRefused(new SeriesSettings(0, null, null, null, "data", null, null, null, null, null, null, null),
                 "epochs", "between 1 and 1000");
         // A setting of another model's record (the CNN's image limit) is refused when the run is requested.
         ObjectNode withImageLimit = Json.mapper().createObjectNode().put("dataset", "data").put("trainLimit", 100);

@@ -36,7 +36,7 @@ class AmznSeedForecastTest {
         EngineSettings.applyToThisProcess();
         ParsedPrices prices = new PriceCsvParser().parse(Files.readAllBytes(AMZN), AMZN.getFileName().toString());
         SeriesSettings requested = new SeriesSettings(20, 32, 0.001, "cpu", "amzn", "Adj Close", 5, "2015-01-01",
-                "2023-12-31", "2022-01-01");
+                "2023-12-31", "2022-01-01", null, null);
         List<EpochMetrics> epochs = new ArrayList<>();
         double[] trainSeconds = new double[1];
 
