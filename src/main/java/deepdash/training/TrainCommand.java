@@ -344,10 +344,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static void printForecast(RunFolder folder) {
         Optional<Forecast> written = ForecastFiles.read(folder);
-        written.ifPresent(forecast -> System.out.printf(Locale.ROOT, "Test MAE in price units: model %.4f, naive "
-                + "\"tomorrow = today\" %.4f, ratio %s%nForecast for %s: %.4f%n", forecast.metrics().mae(),
+        written.ifPresent(forecast -> System.out.printf(Locale.ROOT, "Test MAE in price units (recipe %s, %d "
+                + "business day(s) ahead): model %.4f, naive \"the window's last price\" %.4f, ratio %s%n"
+                + "Diebold-Mariano (absolute errors): statistic %.3f, p = %.4g%nForecast for %s: %.4f%n",
+                forecast.recipe().wireName(), forecast.horizon(), forecast.metrics().mae(),
                 forecast.baseline().mae(), forecast.maeRatio() == null ? "-"
                         : String.format(Locale.ROOT, "%.4f", forecast.maeRatio()),
+                forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().statistic(),
+                forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().pValue(),
                 forecast.next().date(), forecast.next().value()));
     }
 
