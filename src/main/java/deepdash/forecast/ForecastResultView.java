@@ -17,6 +17,15 @@ public record ForecastResultView(String runId, String modelTitle, Forecast forec
         return forecast.significantlyBeatsNaive();
     }
 
+    /** The verdict's CSS class: {@code good} when it beats naive beyond noise, {@code bad} when it loses beyond noise. */
+    public String verdictClass() {
+        DieboldMariano dm = forecast.dieboldMariano();
+        if (forecast.maeRatio() == null || dm == null || !dm.significant()) {
+            return dm == null ? (forecast.beatsNaive() ? "good" : "bad") : "neutral";
+        }
+        return forecast.maeRatio() < 1 ? "good" : "bad";
+    }
+
     /** The naive forecast for this horizon, in words: "tomorrow = today" for one day ahead. */
     public String naiveName() {
         int horizon = forecast.horizon();
