@@ -4,6 +4,7 @@ import deepdash.engine.MxnetDispatcher;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.model.SeriesSettings;
+import deepdash.series.Recipe;
 import deepdash.model.Task;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvParser;
@@ -136,6 +137,14 @@ public final class CellService {
         if (run.status() != RunStatus.COMPLETED) {
             throw new RunConflictException("run " + runId + " is " + run.status().wireName()
                     + "; only a completed run's cell can be looked inside");
+        }
+        SeriesSettings settings = (SeriesSettings) models.settings(run.config());
+        if (settings.recipeOrDefault() != Recipe.SEED || settings.horizonOrDefault() != 1) {
+            // The windows are rebuilt here as the seed's recipe builds them (TestWindows); another recipe's
+            // inputs would be read wrong, so the view says so instead of showing wrong gates.
+            throw new RunConflictException("run " + runId + " uses the " + settings.recipeOrDefault().wireName()
+                    + " recipe, " + settings.horizonOrDefault() + " day(s) ahead; the Cell view reads runs of the "
+                    + "seed's recipe, 1 day ahead, for now");
         }
         RunFolder folder = store.folder(runId);
         if (!folder.hasParameters(run.model())) {

@@ -5,6 +5,8 @@ import deepdash.prices.DatasetDetail;
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
 import deepdash.prices.PriceRow;
+import deepdash.series.DefaultRange;
+import deepdash.series.Recipe;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,9 +17,20 @@ import java.util.Locale;
  * @param datasets every dataset, for the picker
  * @param defaults the settings a run on this dataset gets when nothing is changed
  * @param models the forecasting models the form offers, the default selected
+ * @param defaultsRule the rule that chose the default date range and split
  */
 public record DatasetPanelView(DatasetDetail dataset, List<DatasetInfo> datasets, SeriesSettings defaults,
-        List<ModelOption> models) {
+        List<ModelOption> models, DefaultRange.Rule defaultsRule) {
+
+    /** The recipes the form offers, the seed's first. */
+    public List<Recipe> recipes() {
+        return List.of(Recipe.values());
+    }
+
+    /** The horizons the form offers, in business days. */
+    public List<Integer> horizons() {
+        return SeriesSettings.HORIZONS;
+    }
 
     /** The window field's bounds. */
     public int minWindow() {

@@ -15,6 +15,8 @@ import deepdash.protocol.RunConfig;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
+import deepdash.series.DefaultRange;
+import deepdash.series.Recipe;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
@@ -96,12 +98,13 @@ public final class ForecastPageController {
 
     private void startRun(Context ctx) {
         FormFields form = FormFields.expecting(ctx, "model", "epochs", "batchSize", "learningRate", "device",
-                "dataset", "target", "window", "from", "to", "splitDate");
+                "dataset", "target", "window", "from", "to", "splitDate", "recipe", "horizon");
         ModelSpec model = forecastingModel(form.optionalText("model"));
         SeriesSettings requested = new SeriesSettings(form.optionalInt("epochs"), form.optionalInt("batchSize"),
                 form.optionalDouble("learningRate"), form.optionalText("device"), form.optionalText("dataset"),
                 form.optionalText("target"), form.optionalInt("window"), form.optionalText("from"),
-                form.optionalText("to"), form.optionalText("splitDate"));
+                form.optionalText("to"), form.optionalText("splitDate"), form.optionalText("recipe"),
+                form.optionalInt("horizon"));
         RunView run = runs.create(RunConfig.of(model.name(), requested));
         ctx.status(202);
         templates.render(ctx, "prices/started.jte", RunPanelView.of(run, models));
@@ -114,11 +117,22 @@ public final class ForecastPageController {
         templates.render(ctx, "prices/result.jte", result);
     }
 
-    /** {@code ?model=&window=}: the form's model at the form's window. */
+    /** {@code ?model=&window=&recipe=}: the form's model at the form's window, with its recipe's head. */
     private void summary(Context ctx) {
         ModelSpec model = forecastingModel(ctx.queryParam("model"));
         int window = ModelController.window(ctx.queryParam("window"));
-        templates.render(ctx, "model/summary.jte", summaries.summary(model, window));
+        String recipe = ctx.queryParam("recipe");
+        if (recipe == null || recipe.isBlank()) {
+            templates.render(ctx, "model/summary.jte", summaries.summary(model, window));
+            return;
+        }
+        if (Recipe.byWireName(recipe.trim()).isEmpty()) {
+            throw new InvalidRunConfigException("recipe", "must be one of " + Recipe.wireNames() + ", got \""
+                    + recipe + "\"");
+        }
+        SeriesSettings settings = new SeriesSettings(null, null, null, null, null, null, window, null, null, null,
+                recipe.trim(), null);
+        templates.render(ctx, "model/summary.jte", summaries.summary(model, settings, window));
     }
 
     private DatasetPanelView panel(String id, List<DatasetInfo> all) {
@@ -128,7 +142,8 @@ public final class ForecastPageController {
         List<ModelOption> options = models.byTask(Task.SERIES_FORECAST).stream()
                 .map(spec -> new ModelOption(spec.name(), spec.title(), spec.name().equals(selected)))
                 .toList();
-        return new DatasetPanelView(detail, all, SeriesSettings.defaultsFor(id, prices), options);
+        return new DatasetPanelView(detail, all, SeriesSettings.defaultsFor(id, prices), options,
+                DefaultRange.of(prices.dates()).rule());
     }
 
     /** The first forecasting model of the registry: the seed's. */

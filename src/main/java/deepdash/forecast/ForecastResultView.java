@@ -1,5 +1,6 @@
 package deepdash.forecast;
 
+import deepdash.series.DieboldMariano;
 import deepdash.series.Forecast;
 import java.util.Locale;
 
@@ -11,27 +12,73 @@ import java.util.Locale;
  */
 public record ForecastResultView(String runId, String modelTitle, Forecast forecast) {
 
-    /** Whether the model beat "tomorrow = today" on mean absolute error. */
+    /** Whether the model beat "tomorrow = today" on mean absolute error by more than noise. */
     public boolean beatsNaive() {
-        return forecast.beatsNaive();
+        return forecast.significantlyBeatsNaive();
     }
 
+    /** The verdict's CSS class: {@code good} when it beats naive beyond noise, {@code bad} when it loses beyond noise. */
+    public String verdictClass() {
+        DieboldMariano dm = forecast.dieboldMariano();
+        if (forecast.maeRatio() == null || dm == null || !dm.significant()) {
+            return dm == null ? (forecast.beatsNaive() ? "good" : "bad") : "neutral";
+        }
+        return forecast.maeRatio() < 1 ? "good" : "bad";
+    }
+
+    /** The naive forecast for this horizon, in words: "tomorrow = today" for one day ahead. */
+    public String naiveName() {
+        int horizon = forecast.horizon();
+        return horizon == 1 ? "\"tomorrow = today\""
+                : "\"in " + horizon + " business days = today\"";
+    }
+
+    /**
+     * The sentence that says whether the model beat the naive forecast: by the MAE ratio, and only
+     * when the Diebold-Mariano test puts the difference beyond noise (p below 0.05).
+     */
     public String verdict() {
         Double ratio = forecast.maeRatio();
         double model = forecast.metrics().mae();
         double naive = forecast.baseline().mae();
         if (ratio == null) {
-            return "The test period is flat, so the naive forecast \"tomorrow = today\" is never wrong and no ratio "
+            return "The test period is flat, so the naive forecast " + naiveName() + " is never wrong and no ratio "
                     + "can be given. The " + modelTitle + "'s mean absolute error is " + price(model) + ".";
         }
-        if (ratio < 1) {
-            return String.format(Locale.US, "The %s beats the naive forecast \"tomorrow = today\": its mean "
-                    + "absolute error is %s against %s, %.0f%% lower (ratio %.3f).", modelTitle, price(model),
-                    price(naive), 100 * (1 - ratio), ratio);
+        DieboldMariano dm = forecast.dieboldMariano();
+        if (dm != null && !dm.significant()) {
+            return String.format(Locale.US, "The %s is no better than %s: the difference is within noise, p = %s "
+                    + "(Diebold-Mariano). Its mean absolute error is %s against %s (ratio %.3f).", modelTitle,
+                    naiveName(), pValue(dm.pValue()), price(model), price(naive), ratio);
         }
-        return String.format(Locale.US, "The %s loses to the naive forecast \"tomorrow = today\": its mean "
-                + "absolute error is %s against %s, %.2f times as large. Repeating the last price would have "
-                + "forecast these days better.", modelTitle, price(model), price(naive), ratio);
+        String p = dm == null ? "" : ", p = " + pValue(dm.pValue()) + " (Diebold-Mariano)";
+        if (ratio < 1) {
+            return String.format(Locale.US, "The %s beats the naive forecast %s: its mean absolute error is %s "
+                    + "against %s, %.0f%% lower (ratio %.3f%s).", modelTitle, naiveName(), price(model), price(naive),
+                    100 * (1 - ratio), ratio, p);
+        }
+        return String.format(Locale.US, "The %s loses to the naive forecast %s: its mean absolute error is %s "
+                + "against %s, %.2f times as large%s. Repeating the last price would have forecast these days "
+                + "better.", modelTitle, naiveName(), price(model), price(naive), ratio, p);
+    }
+
+    /** The Diebold-Mariano statistic, two decimals; a dash when there is none. */
+    public String dmStatistic() {
+        DieboldMariano dm = forecast.dieboldMariano();
+        return dm == null ? "–" : String.format(Locale.US, "%.2f", dm.statistic());
+    }
+
+    public String dmPValue() {
+        DieboldMariano dm = forecast.dieboldMariano();
+        return dm == null ? "–" : pValue(dm.pValue());
+    }
+
+    /** Two decimals, or "< 0.001" for the tiny ones, three significant digits between. */
+    static String pValue(double p) {
+        if (p < 0.001) {
+            return "< 0.001";
+        }
+        return p < 0.01 ? String.format(Locale.US, "%.3f", p) : String.format(Locale.US, "%.2f", p);
     }
 
     public String ratio() {

@@ -62,6 +62,20 @@ public abstract class RecurrentForecastSpec implements ModelSpec {
         return RecurrentArchitecture.newBlock(this::newLayer);
     }
 
+    /** The layers the run's recipe asks for: the seed's sigmoid head or a linear one for returns. */
+    @Override
+    public final Block newBlock(ModelSettings settings) {
+        return RecurrentArchitecture.newBlock(this::newLayer, ((SeriesSettings) settings).recipeOrDefault());
+    }
+
+    @Override
+    public final ModelSummary summarize(ModelSettings settings, int window) {
+        SequentialBlock block = RecurrentArchitecture.newBlock(this::newLayer,
+                ((SeriesSettings) settings).recipeOrDefault());
+        ModelSummary summary = SummaryBuilder.summarize(name, block, inputShape(window), null, keras);
+        return summary.withNote(note(summary.totalParams(), summary.kerasParams()));
+    }
+
     @Override
     public final Shape inputShape(int window) {
         return RecurrentArchitecture.inputShape(window);

@@ -3,6 +3,8 @@ package deepdash.model;
 import deepdash.prices.DatasetService;
 import deepdash.prices.DatasetSource;
 import deepdash.prices.ParsedPrices;
+import deepdash.series.DefaultRange;
+import deepdash.series.Recipe;
 import deepdash.series.WindowedSeries;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,9 +19,11 @@ import java.util.Map;
  * a run, and the worker resolves them again on the run's copy of the same file to rebuild the same
  * windows, so both always agree.
  *
- * <p>Defaults: the target is {@code Adj Close} when present, else {@code Close}; the whole date
- * range; a window of 5 days; the split date 2022-01-01 (the seed's) when the range spans it, else
- * the date 80% of the way through the rows; 20 epochs of batch 32, Adam at 0.001.
+ * <p>Defaults: the target is {@code Adj Close} when present, else {@code Close}; the date range and
+ * split of {@link DefaultRange} (the seed's 2015-01-01 to 2023-12-31 split on 2022-01-01 when the
+ * file covers it, else its last seven years split at 80%); when the range is given but the split is
+ * not, 2022-01-01 when the range spans it, else the date 80% of the way through the rows; a window
+ * of 5 days; the seed's recipe, one day ahead; 20 epochs of batch 32, Adam at 0.001.
  *
  * @param dataset the id of an uploaded dataset, or of the bundled sample
  * @param target the column to forecast
@@ -27,9 +31,17 @@ import java.util.Map;
  * @param from the first day used, {@code YYYY-MM-DD}
  * @param to the last day used
  * @param splitDate the first day whose value belongs to the test set
+ * @param recipe {@code seed} or {@code returns} ({@link Recipe}); absent in run.json files from
+ *     before recipes, which read as {@code seed}
+ * @param horizon how many business days ahead: 1, 5 or 20; absent (older files) reads as 1
  */
 public record SeriesSettings(Integer epochs, Integer batchSize, Double learningRate, String device, String dataset,
-        String target, Integer window, String from, String to, String splitDate) implements ModelSettings {
+        String target, Integer window, String from, String to, String splitDate, String recipe, Integer horizon)
+        implements ModelSettings {
+
+    /** The horizons offered: a day, a week and a month of business days. One model per horizon. */
+    public static final List<Integer> HORIZONS = List.of(1, 5, 20);
+    public static final int DEFAULT_HORIZON = 1;
 
     public static final int DEFAULT_WINDOW = 5;
     public static final int MIN_WINDOW = 2;
@@ -54,7 +66,7 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
 
     /** Settings for {@code dataset} with everything else left to the defaults. */
     public static SeriesSettings forDataset(String dataset) {
-        return new SeriesSettings(null, null, null, null, dataset, null, null, null, null, null);
+        return new SeriesSettings(null, null, null, null, dataset, null, null, null, null, null, null, null);
     }
 
     /** The dataset must exist; then {@link #resolve} checks the rest against its prices. */
@@ -80,14 +92,23 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         int checkedBatchSize = SettingsChecks.batchSize(batchSize, DEFAULT_BATCH_SIZE);
         double checkedLearningRate = SettingsChecks.learningRate(learningRate, DEFAULT_LEARNING_RATE);
         String checkedDevice = SettingsChecks.device(device);
+        Recipe checkedRecipe = SettingsChecks.isBlank(recipe) ? Recipe.DEFAULT
+                : Recipe.byWireName(recipe.trim()).orElseThrow(() -> new InvalidRunConfigException("recipe",
+                        "must be one of " + Recipe.wireNames() + ", got \"" + recipe + "\""));
+        int checkedHorizon = SettingsChecks.orDefault(horizon, DEFAULT_HORIZON);
+        if (!HORIZONS.contains(checkedHorizon)) {
+            throw new InvalidRunConfigException("horizon", "must be one of " + HORIZONS
+                    + " business days ahead, got " + checkedHorizon);
+        }
+        DefaultRange defaults = DefaultRange.of(prices.dates());
 
         String column = SettingsChecks.isBlank(target) ? prices.defaultTarget()
                 : prices.columnName(target).orElseThrow(() -> new InvalidRunConfigException("target",
                         "the dataset has no column \"" + target + "\"; its columns are "
                                 + String.join(", ", prices.columns())));
 
-        LocalDate first = date("from", from, prices.from());
-        LocalDate last = date("to", to, prices.to());
+        LocalDate first = date("from", from, defaults.from());
+        LocalDate last = date("to", to, defaults.to());
         if (!first.isBefore(last)) {
             throw new InvalidRunConfigException("to", "must be after from (" + first + "), got " + last);
         }
@@ -108,37 +129,60 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
 
         int checkedWindow = SettingsChecks.intInRange("window", SettingsChecks.orDefault(window, DEFAULT_WINDOW),
                 MIN_WINDOW, MAX_WINDOW);
-        LocalDate split = SettingsChecks.isBlank(splitDate) ? defaultSplitDate(dates)
-                : date("splitDate", splitDate, null);
+        boolean rangeGiven = !SettingsChecks.isBlank(from) || !SettingsChecks.isBlank(to);
+        LocalDate split = !SettingsChecks.isBlank(splitDate) ? date("splitDate", splitDate, null)
+                : rangeGiven ? defaultSplitDate(dates) : defaults.splitDate();
+        if (checkedRecipe == Recipe.RETURNS) {
+            for (int i = 0; i < values.size(); i++) {
+                if (!(values.get(i) > 0)) {
+                    throw new InvalidRunConfigException("recipe", "returns needs positive prices for its log "
+                            + "returns, but " + column + " is " + values.get(i) + " on " + dates.get(i)
+                            + "; use the seed recipe or another column");
+                }
+            }
+        }
 
         WindowedSeries series = new WindowedSeries(dates, values.stream().mapToDouble(Double::doubleValue).toArray(),
-                checkedWindow, split);
+                checkedWindow, split, checkedRecipe, checkedHorizon);
         if (series.trainWindows() < MIN_TRAIN_WINDOWS || series.testWindows() < MIN_TEST_WINDOWS) {
             throw new InvalidRunConfigException("splitDate", "the " + dates.size() + " days from " + dates.get(0)
                     + " to " + dates.get(dates.size() - 1) + " with a window of " + checkedWindow
-                    + " days and split date " + split + " make " + series.trainWindows() + " training windows and "
+                    + " days, horizon " + checkedHorizon + " and split date " + split + " make " + series.trainWindows() + " training windows and "
                     + series.testWindows() + " test windows; training needs at least " + MIN_TRAIN_WINDOWS
                     + " (one to fit, one to validate) and the test at least " + MIN_TEST_WINDOWS
                     + ". Move the split date, widen the date range or shorten the window.");
         }
         SeriesSettings checked = new SeriesSettings(checkedEpochs, checkedBatchSize, checkedLearningRate,
-                checkedDevice, dataset, column, checkedWindow, first.toString(), last.toString(), split.toString());
+                checkedDevice, dataset, column, checkedWindow, first.toString(), last.toString(), split.toString(),
+                checkedRecipe.wireName(), checkedHorizon);
         return new Resolved(checked, series);
     }
 
     /**
      * What a run on {@code prices} gets when nothing is changed; when even that is refused (a range
-     * too short for the defaults), the whole range with the default split, so a form still opens and
+     * too short for the defaults), the default range and split unchecked, so a form still opens and
      * pressing Train then shows the counts.
      */
     public static SeriesSettings defaultsFor(String dataset, ParsedPrices prices) {
         try {
             return forDataset(dataset).resolve(prices).settings();
         } catch (InvalidRunConfigException tooShort) {
+            DefaultRange range = DefaultRange.of(prices.dates());
             return new SeriesSettings(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
                     SettingsChecks.DEFAULT_DEVICE, dataset, prices.defaultTarget(), DEFAULT_WINDOW,
-                    prices.from().toString(), prices.to().toString(), defaultSplitDate(prices.dates()).toString());
+                    range.from().toString(), range.to().toString(), range.splitDate().toString(),
+                    Recipe.DEFAULT.wireName(), DEFAULT_HORIZON);
         }
+    }
+
+    /** The recipe these settings name; the seed's when they name none (or, read leniently, an unknown one). */
+    public Recipe recipeOrDefault() {
+        return recipe == null ? Recipe.DEFAULT : Recipe.byWireName(recipe.trim()).orElse(Recipe.DEFAULT);
+    }
+
+    /** The horizon in business days; 1 when none is named. */
+    public int horizonOrDefault() {
+        return horizon == null ? DEFAULT_HORIZON : horizon;
     }
 
     /**
@@ -174,7 +218,17 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
 
     @Override
     public List<String> summaryParts() {
-        return window == null ? List.of() : List.of("window " + window);
+        List<String> parts = new ArrayList<>();
+        if (window != null) {
+            parts.add("window " + window);
+        }
+        if (recipeOrDefault() != Recipe.DEFAULT) {
+            parts.add(recipeOrDefault().wireName());
+        }
+        if (horizonOrDefault() != DEFAULT_HORIZON) {
+            parts.add(horizonOrDefault() + " days ahead");
+        }
+        return parts;
     }
 
     @Override
@@ -184,6 +238,8 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         details.put("from", from);
         details.put("to", to);
         details.put("split date", splitDate);
+        details.put("recipe", recipeOrDefault().wireName());
+        details.put("horizon", horizonOrDefault() + (horizonOrDefault() == 1 ? " day" : " days"));
         return details;
     }
 

@@ -17,4 +17,13 @@ public final class BusinessDays {
         }
         return next;
     }
+
+    /** The {@code count}-th Monday-to-Friday day after {@code day}; {@code count} 1 is {@link #next}. */
+    public static LocalDate after(LocalDate day, int count) {
+        LocalDate result = day;
+        for (int i = 0; i < count; i++) {
+            result = next(result);
+        }
+        return result;
+    }
 }

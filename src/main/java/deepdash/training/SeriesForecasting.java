@@ -19,8 +19,10 @@ import java.util.function.BooleanSupplier;
  * Series forecasters on one price column: windows before the split date are fitted (shuffled every
  * epoch) and validated (the last 20% of them, in time order, as Keras's {@code validation_split});
  * after the last epoch the test windows are forecast once, and so is the next business day, and
- * {@code forecast.json} is written before the run reports its test. Loss: the mean squared error of
- * the scaled prices.
+ * {@code forecast.json} is written before the run reports its test. Loss: the mean squared error in
+ * the recipe's units (scaled prices for the seed's, standardised returns for {@code returns}); the
+ * metric is the mean absolute error in the same units. With a horizon above 1 each window's target
+ * is that many days after its last day (a direct forecast: one model per horizon).
  *
  * <p>The seed trained on its test set; this never shows the test windows to the model or to the
  * scaler before the final forecast.
@@ -76,7 +78,7 @@ public final class SeriesForecasting implements TaskTraining {
                 return test;
             }
 
-            /** Absolute errors, in scaled units. */
+            /** Absolute errors, in the recipe's units. */
             @Override
             public double metricSum(NDArray predictions, NDArray targets) {
                 return predictions.sub(targets).abs().sum().getFloat();
@@ -95,8 +97,9 @@ public final class SeriesForecasting implements TaskTraining {
         };
         TrainingLoop.Settings loop = new TrainingLoop.Settings(checked.epochs(), checked.batchSize(),
                 checked.learningRate(), checked.device(), seed);
-        return new TrainingLoop(spec, data, loop, folder == null ? null : folder.modelDir(), listener, stopRequested)
-                .run();
+        // The recipe chooses the head: the seed's sigmoid or a linear one for returns.
+        return new TrainingLoop(spec, () -> spec.newBlock(checked), data, loop,
+                folder == null ? null : folder.modelDir(), listener, stopRequested).run();
     }
 
     /** The forecast of the last {@link #train}, null before it ends. */

@@ -122,14 +122,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", description = "series: days per input window (default 5)")
     Integer window;
 
-    @Option(names = "--from", description = "series: first day used, YYYY-MM-DD (default: the first in the file)")
+    @Option(names = "--from", description = "series: first day used, YYYY-MM-DD (default: 2015-01-01 when the "
+            + "file covers the seed's 2015..2023, else seven years before its last day)")
     String from;
 
-    @Option(names = "--to", description = "series: last day used, YYYY-MM-DD (default: the last in the file)")
+    @Option(names = "--to", description = "series: last day used, YYYY-MM-DD (default: 2023-12-31 or the last in the "
+            + "file)")
     String to;
 
     @Option(names = "--split-date", description = "series: first test day, YYYY-MM-DD (default 2022-01-01 or 80%%)")
     String splitDate;
+
+    @Option(names = "--recipe", description = "series: seed (scaled prices, sigmoid head; the default) or returns "
+            + "(standardised log returns, linear head)")
+    String recipe;
+
+    @Option(names = "--horizon", description = "series: business days ahead, 1, 5 or 20 (default 1)")
+    Integer horizon;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for shuffling")
     long seed;
@@ -286,6 +295,8 @@ public final class TrainCommand implements Callable<Integer> {
         flags.put("from", from);
         flags.put("to", to);
         flags.put("splitDate", splitDate);
+        flags.put("recipe", recipe);
+        flags.put("horizon", horizon);
         DatasetSource datasets = commandLineDatasets();
         ModelSettings checked = spec.read(new RunConfig(model, flags)).check(datasets);
         if (dropout != null) {
@@ -350,10 +361,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static void printForecast(RunFolder folder) {
         Optional<Forecast> written = ForecastFiles.read(folder);
-        written.ifPresent(forecast -> System.out.printf(Locale.ROOT, "Test MAE in price units: model %.4f, naive "
-                + "\"tomorrow = today\" %.4f, ratio %s%nForecast for %s: %.4f%n", forecast.metrics().mae(),
+        written.ifPresent(forecast -> System.out.printf(Locale.ROOT, "Test MAE in price units (recipe %s, %d "
+                + "business day(s) ahead): model %.4f, naive \"the window's last price\" %.4f, ratio %s%n"
+                + "Diebold-Mariano (absolute errors): statistic %.3f, p = %.4g%nForecast for %s: %.4f%n",
+                forecast.recipe().wireName(), forecast.horizon(), forecast.metrics().mae(),
                 forecast.baseline().mae(), forecast.maeRatio() == null ? "-"
                         : String.format(Locale.ROOT, "%.4f", forecast.maeRatio()),
+                forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().statistic(),
+                forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().pValue(),
                 forecast.next().date(), forecast.next().value()));
     }
 

@@ -195,7 +195,7 @@ class CurveCoachTest {
             }
             return new Forecast(dates, actual, predicted, naive, model, base, model.mae() / base.mae(),
                     new Forecast.NextDay(LocalDate.of(2025, 1, 1), predicted[n - 1]), "Close", 10,
-                    LocalDate.of(2024, 1, 1), 100, 20, n);
+                    LocalDate.of(2024, 1, 1), 100, 20, n, null, null, null, null);
         }
 
         static ForecastErrors errors(double[] actual, double[] predicted) {

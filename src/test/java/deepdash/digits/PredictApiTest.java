@@ -57,7 +57,7 @@ class PredictApiTest {
         TrainedRuns.write(runs, RUN_WITHOUT_MODEL, CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.COMPLETED,
                 null, false);
         TrainedRuns.write(runs, LSTM_RUN, RunConfig.of("lstm", new SeriesSettings(5, 32, 0.001, "auto", "prices",
-                "close", 60, null, null, null)), RunStatus.COMPLETED, null, true);
+                "close", 60, null, null, null, null, null)), RunStatus.COMPLETED, null, true);
     }
 
     @BeforeAll

@@ -111,6 +111,15 @@ class ForecastApiTest {
         // The sample ends on Friday 2023-12-29: the next business day is Monday.
         assertThat(forecast.get("next").get("date").asText()).isEqualTo("2024-01-01");
         assertThat(forecast.get("next").get("value").asDouble()).isFinite().isPositive();
+        // Without a recipe or horizon the run is the seed's, one day ahead, tested against the naive forecast.
+        assertThat(forecast.get("recipe").asText()).isEqualTo("seed");
+        assertThat(forecast.get("horizon").asInt()).isEqualTo(1);
+        assertThat(forecast.has("standardization")).isFalse();
+        assertThat(run.get("config").get("recipe").asText()).isEqualTo("seed");
+        JsonNode dm = forecast.get("dieboldMariano");
+        assertThat(dm.get("statistic").asDouble()).isFinite();
+        assertThat(dm.get("pValue").asDouble()).isBetween(0.0, 1.0);
+        assertThat(dm.get("loss").asText()).isEqualTo("absolute");
         Path runDir = server.dataDir().resolve("runs").resolve(id);
         assertThat(runDir.resolve("model").resolve("lstm-0000.params")).isRegularFile();
         assertThat(runDir.resolve("forecast.json")).isRegularFile();
@@ -118,9 +127,38 @@ class ForecastApiTest {
         // The page's result fragment says plainly how the LSTM did against "tomorrow = today".
         HttpResponse<String> result = server.get("/ui/forecast/runs/" + id + "/result");
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).containsAnyOf("The LSTM beats the naive forecast", "The LSTM loses to the naive")
-                .contains("/api/runs/" + id + "/forecast", "MAE ratio");
+        assertThat(result.body()).containsAnyOf("The LSTM beats the naive forecast", "The LSTM loses to the naive",
+                        "The LSTM is no better than \"tomorrow = today\": the difference is within noise, p = ")
+                .contains("/api/runs/" + id + "/forecast", "MAE ratio", "Diebold-Mariano", "data-role=\"dm-p-value\"");
         assertThat(server.get("/forecast").body()).contains("data-run-id=\"" + id + "\"");
+    }
+
+    @Test
+    void aReturnsRunFiveDaysAheadStoresItsConstantsAndItsTest() throws Exception {
+        HttpResponse<String> created = server.postJson("/api/runs", "{\"model\":\"gru\",\"dataset\":"
+                + "\"sample-synthetic\",\"from\":\"2022-01-01\",\"splitDate\":\"2023-07-01\",\"epochs\":1,"
+                + "\"recipe\":\"returns\",\"horizon\":5}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        String id = json(created).get("id").asText();
+        try (SseStream stream = server.events(id, null)) {
+            assertThat(stream.until(ForecastApiTest::isFinalStatus, new ArrayList<>())).isNotNull();
+        }
+        HttpResponse<String> response = server.get("/api/runs/" + id + "/forecast");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode forecast = json(response);
+        assertThat(forecast.get("recipe").asText()).isEqualTo("returns");
+        assertThat(forecast.get("horizon").asInt()).isEqualTo(5);
+        assertThat(forecast.get("standardization").get("deviation").asDouble()).isPositive();
+        assertThat(forecast.get("standardization").get("mean").asDouble()).isFinite();
+        assertThat(forecast.get("dieboldMariano").get("horizon").asInt()).isEqualTo(5);
+        // Five business days after Friday 2023-12-29.
+        assertThat(forecast.get("next").get("date").asText()).isEqualTo("2024-01-05");
+        // The naive forecast for day t is the price five rows earlier.
+        JsonNode actual = forecast.get("actual");
+        JsonNode naive = forecast.get("naive");
+        assertThat(naive.get(10).asDouble()).isEqualTo(actual.get(5).asDouble());
+        assertThat(server.get("/ui/forecast/runs/" + id + "/result").body())
+                .contains("\"in 5 business days = today\"", "recipe returns", "5\n        business days ahead");
     }
 
     @Test
@@ -160,6 +198,10 @@ class ForecastApiTest {
             {"{\"model\":\"lstm\",\"dataset\":\"sample-synthetic\",\"splitDate\":\"2010-01-01\"}", "splitDate",
                 "make 0 training windows and 2341 test windows"},
             {"{\"model\":\"lstm\",\"dataset\":\"sample-synthetic\",\"epochs\":0}", "epochs", "between 1 and 1000"},
+            {"{\"model\":\"gru\",\"dataset\":\"sample-synthetic\",\"recipe\":\"prices\"}", "recipe",
+                "must be one of seed, returns"},
+            {"{\"model\":\"rnn\",\"dataset\":\"sample-synthetic\",\"horizon\":3}", "horizon",
+                "must be one of [1, 5, 20]"},
         };
         int before = json(server.get("/api/runs")).size();
         for (String[] c : cases) {
@@ -184,12 +226,18 @@ class ForecastApiTest {
         HttpResponse<String> panel = server.get("/ui/forecast/dataset?id=sample-synthetic");
         assertThat(panel.statusCode()).isEqualTo(200);
         assertThat(panel.body()).contains("2,346 usable rows", "2015-01-02", "2023-12-29", "synthetic sample",
-                "49.26", "value=\"2022-01-01\"", "<option value=\"Adj Close\" selected>");
+                "49.26", "value=\"2022-01-01\"", "<option value=\"Adj Close\" selected>",
+                "<option value=\"seed\" selected>", "<option value=\"returns\">", "<option value=\"20\">",
+                "Default dates: the file covers the seed's setting", "above the training maximum");
         assertThat(server.get("/ui/forecast/dataset?id=missing").statusCode()).isEqualTo(404);
 
         HttpResponse<String> summary = server.get("/ui/forecast/summary?window=30");
         assertThat(summary.body()).contains("(N, 30, 32)", "7,697");
         assertThat(server.get("/ui/forecast/summary?window=1").statusCode()).isEqualTo(400);
+        assertThat(summary.body()).contains("Sigmoid");
+        HttpResponse<String> linear = server.get("/ui/forecast/summary?window=30&recipe=returns");
+        assertThat(linear.body()).contains("(N, 30, 32)").doesNotContain("Sigmoid");
+        assertThat(server.get("/ui/forecast/summary?window=30&recipe=nope").statusCode()).isEqualTo(400);
 
         HttpResponse<String> uploaded = server.send(Multipart.upload(server.baseUrl() + "/ui/forecast/datasets",
                 "file", "page.csv", sampleCsv()));

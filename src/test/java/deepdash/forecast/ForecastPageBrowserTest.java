@@ -86,7 +86,9 @@ class ForecastPageBrowserTest {
 
         js("const f = document.getElementById('forecast-form');"
                 + "f.target.value = 'Adj Close'; f.from.value = '2022-06-01'; f.splitDate.value = '2023-06-01';"
-                + "f.epochs.value = '2';");
+                + "f.epochs.value = '2'; f.recipe.value = 'returns';");
+        assertThat(browser.findElement(By.cssSelector("[data-role=defaults-rule]")).getText())
+                .contains("the file covers the seed's setting");
         browser.findElement(By.cssSelector("#forecast-form button[type=submit]")).click();
 
         WebElement panel = waitUpTo(30).until(b -> b.findElement(By.cssSelector("#run-panel .run-panel")));
@@ -98,7 +100,11 @@ class ForecastPageBrowserTest {
                 "const c = document.querySelector('#forecast-result canvas[data-role=\"forecast-chart\"]');"
                         + "return c ? c.dataset.drawn : null")));
         String verdict = browser.findElement(By.cssSelector("#forecast-result .verdict")).getText();
-        assertThat(verdict).containsAnyOf("The LSTM beats the naive forecast", "The LSTM loses to the naive forecast");
+        assertThat(verdict).containsAnyOf("The LSTM beats the naive forecast", "The LSTM loses to the naive forecast",
+                "The LSTM is no better than \"tomorrow = today\": the difference is within noise, p = ");
+        assertThat(browser.findElement(By.cssSelector("[data-role=dm-p-value]")).getText()).startsWith("p = ");
+        assertThat(browser.findElement(By.cssSelector("#forecast-result [data-role=recipe]")).getText())
+                .isEqualTo("recipe returns");
         assertThat(browser.findElement(By.cssSelector("[data-role=mae-ratio]")).getText()).matches("\\d+\\.\\d{3}");
         assertThat(((Number) js("return document.querySelector('#forecast-result canvas').chart.data.datasets.length"))
                 .intValue()).isEqualTo(3);

@@ -36,6 +36,8 @@ class ForecastingModelsTest {
     static final List<ModelSpec> FORECASTERS = ModelRegistry.standard().byTask(Task.SERIES_FORECAST);
     /** Model name to its run's id. */
     static final Map<String, String> RUNS = new LinkedHashMap<>();
+    /** Model name to the id of its run with the returns recipe. */
+    static final Map<String, String> RETURNS_RUNS = new LinkedHashMap<>();
 
     @BeforeAll
     static void trainEachOnce() throws Exception {
@@ -45,6 +47,11 @@ class ForecastingModelsTest {
                     + "\"splitDate\":\"2023-11-01\",\"epochs\":2,\"batchSize\":32}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
             RUNS.put(spec.name(), json(created).get("id").asText());
+            HttpResponse<String> returns = server.postJson("/api/runs", "{\"model\":\"" + spec.name() + "\","
+                    + "\"dataset\":\"sample-synthetic\",\"from\":\"2023-01-01\",\"splitDate\":\"2023-11-01\","
+                    + "\"epochs\":2,\"recipe\":\"returns\"}");
+            assertThat(returns.statusCode()).as(returns.body()).isEqualTo(202);
+            RETURNS_RUNS.put(spec.name(), json(returns).get("id").asText());
         }
     }
 
@@ -89,9 +96,34 @@ class ForecastingModelsTest {
 
             String result = server.get("/ui/forecast/runs/" + id + "/result").body();
             assertThat(result).containsAnyOf("The " + spec.title() + " beats the naive forecast",
-                    "The " + spec.title() + " loses to the naive forecast");
+                    "The " + spec.title() + " loses to the naive forecast",
+                    "The " + spec.title() + " is no better than \"tomorrow = today\"");
+            assertThat(body.get("recipe").asText()).isEqualTo("seed");
+            assertThat(body.get("dieboldMariano").get("pValue").asDouble()).isBetween(0.0, 1.0);
             assertThat(server.get("/runs/" + id).body()).contains("id=\"forecast-result\"", "data-forecast=\"true\"",
                     "data-metric=\"mae\"");
+        }
+    }
+
+    @Test
+    void eachTakesTheReturnsRecipeWithItsLinearHead() throws Exception {
+        for (ModelSpec spec : FORECASTERS) {
+            String id = RETURNS_RUNS.get(spec.name());
+            List<Event> events = eventsToTheEnd(id);
+            JsonNode last = Json.mapper().readTree(events.get(events.size() - 1).data());
+            assertThat(last.get("status").asText()).as(spec.name() + ": " + last).isEqualTo("completed");
+            JsonNode run = json(server.get("/api/runs/" + id));
+            assertThat(run.get("config").get("recipe").asText()).isEqualTo("returns");
+            JsonNode body = json(server.get("/api/runs/" + id + "/forecast"));
+            assertThat(body.get("recipe").asText()).isEqualTo("returns");
+            assertThat(body.get("standardization").get("deviation").asDouble()).isPositive();
+            // Prices, not standardised returns: each forecast is near the price it starts from.
+            for (int i = 0; i < body.get("predicted").size(); i++) {
+                double predicted = body.get("predicted").get(i).asDouble();
+                double naive = body.get("naive").get(i).asDouble();
+                assertThat(predicted / naive).as(spec.name() + " day " + i).isBetween(0.5, 2.0);
+            }
+            assertThat(server.get("/ui/forecast/runs/" + id + "/result").body()).contains("recipe returns");
         }
     }
 
@@ -103,8 +135,10 @@ class ForecastingModelsTest {
         for (ModelSpec spec : FORECASTERS) {
             String id = RUNS.get(spec.name());
             HttpResponse<String> listed = server.get("/api/runs?model=" + spec.name());
-            assertThat(listed.headers().firstValue("X-Total-Count")).contains("1");
-            assertThat(json(listed).get(0).get("id").asText()).isEqualTo(id);
+            // Its seed run and its returns run (started within the same second: their order is not fixed).
+            assertThat(listed.headers().firstValue("X-Total-Count")).contains("2");
+            assertThat(List.of(json(listed).get(0).get("id").asText(), json(listed).get(1).get("id").asText()))
+                    .containsExactlyInAnyOrder(id, RETURNS_RUNS.get(spec.name()));
 
             String csv = server.get("/api/runs/" + id + "/metrics.csv").body();
             assertThat(csv).startsWith("epoch,elapsedSeconds,epochSeconds,samplesPerSecond,loss,mae,val_loss,val_mae,"

@@ -231,7 +231,7 @@ class RunsPageTest {
     void userTextIsEscaped() throws Exception {
         RunStore store = new RunStore(dataDir.resolve("runs"));
         RunConfig config = RunConfig.of("lstm", new SeriesSettings(2, 32, 0.001, "auto", "<script>alert(1)</script>",
-                "\"Close\"", 30, null, null, null));
+                "\"Close\"", 30, null, null, null, null, null));
         store.write(RunRecord.queued("20260101-000000-abcdef", config, Instant.now()).ended(
                 RunStatus.FAILED, "<img src=x onerror=alert(1)>", Instant.now()));
         try (TestServer server = TestServer.start(dataDir)) {

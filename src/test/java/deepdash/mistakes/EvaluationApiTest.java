@@ -74,7 +74,7 @@ class EvaluationApiTest {
                 null, false);
         TrainedRuns.write(runs, FAILED_RUN, CnnSpec.runConfig(CnnSettings.DEFAULTS), RunStatus.FAILED, null, true);
         TrainedRuns.write(runs, LSTM_RUN, RunConfig.of("lstm", new SeriesSettings(5, 32, 0.001, "auto", "prices",
-                "close", 60, null, null, null)), RunStatus.COMPLETED, null, true);
+                "close", 60, null, null, null, null, null)), RunStatus.COMPLETED, null, true);
     }
 
     /** One epoch on 1,000 images, the way the worker trains: run.json, parameters and evaluation.json. */

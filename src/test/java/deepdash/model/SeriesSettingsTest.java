@@ -43,7 +43,7 @@ class SeriesSettingsTest {
     static final ParsedPrices SPANS_2022 = prices(LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), true);
 
     static SeriesSettings lstm(String target, Integer window, String from, String to, String split) {
-        return new SeriesSettings(null, null, null, null, "data", target, window, from, to, split);
+        return new SeriesSettings(null, null, null, null, "data", target, window, from, to, split, null, null);
     }
 
     @Test
@@ -57,11 +57,63 @@ class SeriesSettingsTest {
         assertThat(config.batchSize()).isEqualTo(32);
         assertThat(config.learningRate()).isEqualTo(0.001);
         assertThat(config.device()).isEqualTo("auto");
+        assertThat(config.recipe()).isEqualTo("seed");
+        assertThat(config.horizon()).isEqualTo(1);
+        // Shorter than seven years and not covering the seed's 2015..2023: the whole file, split at 80%.
         assertThat(config.from()).isEqualTo("2020-01-01");
         assertThat(config.to()).isEqualTo("2022-12-30");
-        assertThat(config.splitDate()).isEqualTo("2022-01-01");
+        assertThat(config.splitDate()).isEqualTo(SPANS_2022.dates().get(626).toString()).isEqualTo("2022-05-26");
         assertThat(config.dataset()).isEqualTo("data");
-        assertThat(resolved.series().testWindows()).isEqualTo(260);
+        assertThat(resolved.series().testWindows()).isEqualTo(783 - 626);
+        // A range given without a split keeps the seed's split when it spans 2022-01-01.
+        assertThat(lstm(null, null, "2020-01-01", null, null).resolve(SPANS_2022).settings().splitDate())
+                .isEqualTo("2022-01-01");
+    }
+
+    @Test
+    void aFileCoveringTheSeedsRangeGetsTheSeedsDates() {
+        ParsedPrices long_ = prices(LocalDate.of(2012, 1, 2), LocalDate.of(2024, 3, 29), true);
+
+        SeriesSettings config = lstm(null, null, null, null, null).resolve(long_).settings();
+
+        assertThat(config.from()).isEqualTo("2015-01-01");
+        assertThat(config.to()).isEqualTo("2023-12-31");
+        assertThat(config.splitDate()).isEqualTo("2022-01-01");
+    }
+
+    @Test
+    void recipeAndHorizonAreCheckedAndOldRunsReadAsSeedOneDayAhead() {
+        SeriesSettings returns = new SeriesSettings(null, null, null, null, "data", null, null, null, null, null,
+                "returns", 5);
+        SeriesSettings checked = returns.resolve(SPANS_2022).settings();
+        assertThat(checked.recipe()).isEqualTo("returns");
+        assertThat(checked.horizon()).isEqualTo(5);
+        assertThat(returns.resolve(SPANS_2022).series().standardization()).isNotNull();
+
+        assertRefused(new SeriesSettings(null, null, null, null, "data", null, null, null, null, null, "prices",
+                null), "recipe", "must be one of seed, returns, got \"prices\"");
+        assertRefused(new SeriesSettings(null, null, null, null, "data", null, null, null, null, null, null, 3),
+                "horizon", "must be one of [1, 5, 20]");
+
+        // A run.json from before recipes: no recipe, no horizon.
+        ObjectNode old = Json.mapper().createObjectNode().put("dataset", "data").put("window", 5)
+                .put("from", "2020-01-01").put("to", "2022-12-30").put("splitDate", "2022-01-01");
+        SeriesSettings stored = (SeriesSettings) new LstmSpec().settings(new RunConfig("lstm", old));
+        assertThat(stored.recipeOrDefault().wireName()).isEqualTo("seed");
+        assertThat(stored.horizonOrDefault()).isEqualTo(1);
+        assertThat(stored.resolve(SPANS_2022).settings().recipe()).isEqualTo("seed");
+        assertThat(stored.details()).containsEntry("recipe", "seed").containsEntry("horizon", "1 day");
+    }
+
+    @Test
+    void returnsRefusesANonPositivePriceNamingTheRecipe() {
+        ParsedPrices plain = prices(LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31), false);
+        double[] close = plain.column("Close");
+        close[10] = 0;
+        ParsedPrices withZero = new ParsedPrices(plain.dates(), List.of("Close"), Map.of("Close", close), 0,
+                List.of());
+        assertRefused(new SeriesSettings(null, null, null, null, "data", null, null, null, null, null, "returns",
+                null), withZero, "recipe", "positive prices");
     }
 
     @Test
@@ -106,7 +158,7 @@ class SeriesSettingsTest {
         assertRefused(lstm(null, null, "2022-01-01", "2021-01-01", null), "to", "must be after from");
         assertRefused(lstm(null, null, null, null, "soon"), "splitDate", "YYYY-MM-DD");
         assertRefused(lstm(null, null, "2030-01-01", "2031-01-01", null), "from", "covers 2020-01-01 to 2022-12-30");
-        assertRefused(new SeriesSettings(0, null, null, null, "data", null, null, null, null, null),
+        assertRefused(new SeriesSettings(0, null, null, null, "data", null, null, null, null, null, null, null),
                 "epochs", "between 1 and 1000");
         // A setting of another model's record (the CNN's image limit) is refused when the run is requested.
         ObjectNode withImageLimit = Json.mapper().createObjectNode().put("dataset", "data").put("trainLimit", 100);
@@ -131,7 +183,12 @@ class SeriesSettingsTest {
     }
 
     private static void assertRefused(SeriesSettings settings, String field, String messagePart) {
-        assertThatThrownBy(() -> settings.resolve(SPANS_2022))
+        assertRefused(settings, SPANS_2022, field, messagePart);
+    }
+
+    private static void assertRefused(SeriesSettings settings, ParsedPrices prices, String field,
+            String messagePart) {
+        assertThatThrownBy(() -> settings.resolve(prices))
                 .as(field)
                 .isInstanceOfSatisfying(InvalidRunConfigException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);

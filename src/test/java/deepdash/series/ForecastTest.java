@@ -64,6 +64,21 @@ class ForecastTest {
     }
 
     @Test
+    void aForecastWrittenBeforeRecipesReadsAsTheSeedsOneDayAheadWithItsTestComputed() throws Exception {
+        Forecast written = Forecast.of(series, "Close", scaled(18, 17, 20, 19), scaledOne(19));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(Json.write(written));
+        assertThat(tree.get("dieboldMariano").fieldNames()).toIterable()
+                .contains("statistic", "pValue", "loss", "horizon");
+        tree.remove(java.util.List.of("recipe", "horizon", "dieboldMariano", "standardization"));
+
+        Forecast old = Json.mapper().treeToValue(tree, Forecast.class);
+
+        assertThat(old.recipe()).isEqualTo(Recipe.SEED);
+        assertThat(old.horizon()).isEqualTo(1);
+        assertThat(old.dieboldMariano()).isEqualTo(written.dieboldMariano());
+    }
+
+    @Test
     void aFlatTestPeriodHasNoRatio() {
         double[] flat = {10, 11, 13, 12, 15, 14, 14, 14, 14, 14};
         WindowedSeries flatSeries = WindowedSeriesTest.handMade(flat);

@@ -84,7 +84,7 @@ public final class SyntheticRuns {
             RunConfig config = isLstm
                     ? RunConfig.of("lstm", new SeriesSettings(epochsPerRun, 64, 0.001, "auto",
                             "ds-" + String.format(Locale.ROOT, "%04x", i % 7), "Close", 30 + i % 3 * 10, "2015-01-01",
-                            "2024-12-31", "2023-01-01"))
+                            "2024-12-31", "2023-01-01", null, null))
                     : CnnSpec.runConfig(new CnnSettings(epochsPerRun, 32 << (i % 3), 0.001 * (1 + i % 5),
                             1000 + i % 4 * 1000, "auto"));
             Instant created = FIRST.plusSeconds(60L * i);

@@ -36,7 +36,7 @@ class AmznSeedForecastTest {
         EngineSettings.applyToThisProcess();
         ParsedPrices prices = new PriceCsvParser().parse(Files.readAllBytes(AMZN), AMZN.getFileName().toString());
         SeriesSettings requested = new SeriesSettings(20, 32, 0.001, "cpu", "amzn", "Adj Close", 5, "2015-01-01",
-                "2023-12-31", "2022-01-01");
+                "2023-12-31", "2022-01-01", null, null);
         List<EpochMetrics> epochs = new ArrayList<>();
         double[] trainSeconds = new double[1];
 
@@ -76,5 +76,30 @@ class AmznSeedForecastTest {
         assertThat(forecast.baseline().mae()).isFinite().isPositive();
         assertThat(forecast.maeRatio()).isNotNull().isFinite().isPositive();
         assertThat(forecast.next().value()).isFinite().isPositive();
+        assertThat(forecast.dieboldMariano().pValue()).isBetween(0.0, 1.0);
+    }
+
+    /**
+     * The issue's target: the returns recipe's LSTM stays within 1.05 of the naive forecast's MAE on
+     * the seed's setting (measured 1.0218 with seed 42, where the seed's recipe is 2.41).
+     */
+    @Test
+    void theReturnsRecipeStaysWithinFivePercentOfTheNaiveForecast() throws Exception {
+        assumeTrue(Files.isRegularFile(AMZN), () -> "no " + AMZN.toAbsolutePath().normalize());
+        EngineSettings.applyToThisProcess();
+        ParsedPrices prices = new PriceCsvParser().parse(Files.readAllBytes(AMZN), AMZN.getFileName().toString());
+        SeriesSettings requested = new SeriesSettings(20, 32, 0.001, "cpu", "amzn", "Adj Close", 5, "2015-01-01",
+                "2023-12-31", "2022-01-01", "returns", 1);
+
+        SeriesForecasting training = new SeriesForecasting(prices);
+        training.train(new LstmSpec(), requested, null, new TrainingListener() {
+        }, 42, () -> false);
+        Forecast forecast = training.forecast();
+
+        System.out.printf("AMZN returns recipe, LSTM: MAE $%.4f, naive $%.4f, ratio %.4f, DM %.3f, p %.4g%n",
+                forecast.metrics().mae(), forecast.baseline().mae(), forecast.maeRatio(),
+                forecast.dieboldMariano().statistic(), forecast.dieboldMariano().pValue());
+        assertThat(forecast.standardization()).isNotNull();
+        assertThat(forecast.maeRatio()).isLessThan(1.05);
     }
 }

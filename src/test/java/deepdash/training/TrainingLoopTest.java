@@ -28,7 +28,7 @@ class TrainingLoopTest {
 
     static ParsedPrices sample;
     static final SeriesSettings SMALL = new SeriesSettings(2, 32, 0.001, "cpu", "sample", "Adj Close", 5,
-            "2023-01-01", null, "2023-11-01");
+            "2023-01-01", null, "2023-11-01", null, null);
 
     @TempDir
     Path temp;
