@@ -51,4 +51,28 @@ public record ForecastResultView(String runId, String modelTitle, Forecast forec
     public String lastDate() {
         return forecast.dates().isEmpty() ? "" : forecast.dates().get(forecast.dates().size() - 1).toString();
     }
+
+    /**
+     * What the MAE ratio in the metrics table means for this run, in the same words as the verdict:
+     * never "below 1: beats" next to a ratio above 1.
+     */
+    public String ratioReading() {
+        Double ratio = forecast.maeRatio();
+        if (ratio == null) {
+            return "no ratio: the naive forecast is never wrong over a flat test period";
+        }
+        if (ratio < 1) {
+            return "below 1: the " + modelTitle + " beats \"tomorrow = today\"";
+        }
+        return (ratio == 1 ? "exactly 1: the " + modelTitle + " only ties with" : "above 1: the " + modelTitle
+                + " loses to") + " \"tomorrow = today\"";
+    }
+
+    public String csvUrl() {
+        return ForecastController.forecastCsvPath(runId);
+    }
+
+    public String modelZipUrl() {
+        return deepdash.runs.RunExportController.modelZipPath(runId);
+    }
 }
