@@ -4,6 +4,7 @@ import deepdash.json.Json;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
 import deepdash.model.SeriesSettings;
+import deepdash.prices.DateOrder;
 import deepdash.prices.PriceCsvParser;
 import deepdash.protocol.RunFolder;
 import deepdash.series.Forecast;
@@ -81,7 +82,7 @@ public final class RunExports {
             for (Path file : parameterFiles) {
                 add(zip, id + "/" + RunFolder.MODEL_FOLDER + "/" + file.getFileName(), file);
             }
-            for (Path file : List.of(folder.forecastFile(), folder.pricesFile())) {
+            for (Path file : List.of(folder.forecastFile(), folder.pricesFile(), folder.pricesSourceFile())) {
                 if (Files.isRegularFile(file)) {
                     add(zip, id + "/" + file.getFileName(), file);
                 }
@@ -102,6 +103,11 @@ public final class RunExports {
         zip.putNextEntry(new ZipEntry(name));
         Files.copy(file, zip);
         zip.closeEntry();
+    }
+
+    /** The name of the dataset a series run copied its prices from, as it was when the run was made. */
+    public Optional<String> datasetName(String id) {
+        return store.folder(id).pricesSource().map(deepdash.protocol.PricesSource::name);
     }
 
     /**
@@ -133,7 +139,8 @@ public final class RunExports {
         }
         SeriesSettings.Resolved resolved;
         try {
-            resolved = series.resolve(new PriceCsvParser().parse(folder.pricesFile(), RunFolder.PRICES_FILE));
+            DateOrder order = folder.pricesSource().flatMap(source -> DateOrder.of(source.dateOrder())).orElse(null);
+            resolved = series.resolve(new PriceCsvParser(order).parse(folder.pricesFile(), RunFolder.PRICES_FILE));
         } catch (RuntimeException e) {
             // A run whose settings no longer resolve (an older version's) still exports its parameters.
             return Optional.empty();
