@@ -1,6 +1,5 @@
 package deepdash.forecast;
 
-import deepdash.json.Json;
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
 import deepdash.prices.DateOrder;
@@ -8,11 +7,11 @@ import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceSeries;
 import deepdash.prices.UploadSlots;
 import deepdash.web.BadRequestException;
+import deepdash.web.JsonBodies;
 import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -55,12 +54,7 @@ public final class DatasetController {
 
     private void rename(Context ctx) {
         String id = ctx.pathParam("id");
-        Rename body;
-        try {
-            body = Json.mapper().readValue(ctx.body(), Rename.class);
-        } catch (IOException | RuntimeException e) {
-            throw new BadRequestException("name", "send JSON such as {\"name\": \"AMZN daily\"}");
-        }
+        Rename body = JsonBodies.read(ctx, Rename.class);
         if (body == null || body.name() == null) {
             throw new BadRequestException("name", "is required: send JSON such as {\"name\": \"AMZN daily\"}");
         }
