@@ -6,6 +6,7 @@ import deepdash.model.ModelSettings;
 import deepdash.model.SeriesSettings;
 import deepdash.prices.DateOrder;
 import deepdash.prices.PriceCsvParser;
+import deepdash.protocol.PricesSource;
 import deepdash.protocol.RunFolder;
 import deepdash.series.Forecast;
 import deepdash.series.ForecastFiles;
@@ -36,6 +37,7 @@ public final class RunExports {
     private final ModelRegistry models;
     /** A forecast is written once, at the end: its MAE ratio never changes, so lists read it once. */
     private final Map<String, Optional<Double>> maeRatios = new ConcurrentHashMap<>();
+    private final Map<String, String> datasetNames = new ConcurrentHashMap<>();
 
     /** In the zip: how the forecaster scaled prices, so that its parameters can be used again. */
     public static final String SCALER_FILE = "scaler.json";
@@ -107,7 +109,14 @@ public final class RunExports {
 
     /** The name of the dataset a series run copied its prices from, as it was when the run was made. */
     public Optional<String> datasetName(String id) {
-        return store.folder(id).pricesSource().map(deepdash.protocol.PricesSource::name);
+        // prices.json is written before the run is listed and never changes: read it once.
+        String known = datasetNames.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> name = store.folder(id).pricesSource().map(PricesSource::name);
+        name.ifPresent(n -> datasetNames.put(id, n));
+        return name;
     }
 
     /**
