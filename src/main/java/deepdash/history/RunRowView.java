@@ -79,11 +79,10 @@ public record RunRowView(
         if (name.isEmpty()) {
             return settings.dataLabel();
         }
-        String target = settings.details().containsKey("target") ? settings.details().get("target") : null;
-        String label = settings.dataLabel();
         // dataLabel is "<id> · <column>": keep the column, show the name instead of the id.
+        String label = settings.dataLabel();
         int dot = label == null ? -1 : label.indexOf(" · ");
-        return name.get() + (target != null ? " · " + target : dot >= 0 ? label.substring(dot) : "");
+        return name.get() + (dot >= 0 ? label.substring(dot) : "");
     }
 
     public String detailUrl() {

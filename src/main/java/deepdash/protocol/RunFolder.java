@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -219,13 +220,13 @@ public record RunFolder(Path path) {
     }
 
     /** Where {@code prices.csv} came from; empty for runs made before it was recorded, and for image runs. */
-    public java.util.Optional<PricesSource> pricesSource() {
+    public Optional<PricesSource> pricesSource() {
         Path file = pricesSourceFile();
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Json.mapper().readValue(file.toFile(), PricesSource.class));
+            return Optional.of(Json.mapper().readValue(file.toFile(), PricesSource.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
