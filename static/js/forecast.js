@@ -31,6 +31,14 @@
         maintainAspectRatio: false,
         interaction: {mode: 'index', intersect: false},
         scales: {x: {ticks: {maxTicksLimit: 12, autoSkip: true}}},
+        // chartjs-plugin-zoom (a webjar, loaded by the layout): wheel or pinch zooms the dates, dragging pans.
+        plugins: {
+          zoom: {
+            zoom: {wheel: {enabled: true}, pinch: {enabled: true}, mode: 'x'},
+            pan: {enabled: true, mode: 'x'},
+            limits: {x: {minRange: 5}},
+          },
+        },
       },
     });
     return canvas.chart;
@@ -113,6 +121,16 @@
     const found = Array.from(root.querySelectorAll ? root.querySelectorAll(selector) : []);
     return root.matches && root.matches(selector) ? [root].concat(found) : found;
   }
+
+  // Any button with data-chart-reset-zoom shows the whole of the chart in its figure again.
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest ? event.target.closest('[data-chart-reset-zoom]') : null;
+    const figure = button ? button.closest('figure') : null;
+    const chart = figure ? Chart.getChart(figure.querySelector('canvas')) : null;
+    if (chart && chart.resetZoom) {
+      chart.resetZoom();
+    }
+  });
 
   htmx.onLoad((root) => {
     within(root, '#upload-form').forEach(setUpUpload);

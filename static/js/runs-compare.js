@@ -10,7 +10,10 @@
   const charts = [];
   root.querySelectorAll('canvas[data-compare-metric]').forEach((canvas) => {
     const key = canvas.dataset.compareMetric;
+    // A chart limited to one kind of model (classifiers' and forecasters' losses are never overlaid).
+    const kind = canvas.dataset.compareKind || '';
     const series = runs
+        .filter((run) => !kind || run.kind === kind)
         .filter((run) => run.epochs.some((e) => e[key] !== undefined && e[key] !== null))
         .map((run) => ({
           label: run.label,

@@ -2,10 +2,12 @@ package deepdash.forecast;
 
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
+import deepdash.prices.DateOrder;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceSeries;
 import deepdash.prices.UploadSlots;
 import deepdash.web.BadRequestException;
+import deepdash.web.JsonBodies;
 import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -13,10 +15,14 @@ import io.javalin.http.NotFoundResponse;
 import java.io.InputStream;
 
 /**
- * The datasets API: {@code POST /api/datasets} (multipart, field {@code file}) stores an upload and
+ * The datasets API: {@code POST /api/datasets} (multipart, field {@code file}, optional field
+ * {@code dateOrder} {@code dmy} or {@code mdy} for a file with ambiguous dates) stores an upload and
  * answers 201 with its {@link DatasetInfo}; {@code GET /api/datasets} lists them, newest first;
  * {@code GET /api/datasets/{id}} describes one with a preview ({@link DatasetDetail});
- * {@code GET /api/datasets/{id}/series?column=Close} gives one whole column for a chart.
+ * {@code GET /api/datasets/{id}/series?column=Close} gives one whole column for a chart;
+ * {@code PATCH /api/datasets/{id}} with {@code {"name": "..."}} renames one;
+ * {@code DELETE /api/datasets/{id}} deletes one (204; 409 for the bundled sample). Runs keep their
+ * own copy of the prices, so deleting a dataset leaves them working.
  */
 public final class DatasetController {
 
@@ -38,6 +44,29 @@ public final class DatasetController {
         config.routes.get(DATASETS, ctx -> ctx.json(datasets.list()));
         config.routes.get(DATASET, this::detail);
         config.routes.get(SERIES, this::series);
+        config.routes.patch(DATASET, this::rename);
+        config.routes.delete(DATASET, this::delete);
+    }
+
+    /** The body of {@code PATCH /api/datasets/{id}}. */
+    public record Rename(String name) {
+    }
+
+    private void rename(Context ctx) {
+        String id = ctx.pathParam("id");
+        Rename body = JsonBodies.read(ctx, Rename.class);
+        if (body == null || body.name() == null) {
+            throw new BadRequestException("name", "is required: send JSON such as {\"name\": \"AMZN daily\"}");
+        }
+        ctx.json(datasets.rename(id, body.name()).orElseThrow(() -> notFound(id)));
+    }
+
+    private void delete(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!datasets.delete(id)) {
+            throw notFound(id);
+        }
+        ctx.status(204);
     }
 
     private void upload(Context ctx) throws Exception {
@@ -56,10 +85,25 @@ public final class DatasetController {
         try (UploadSlots.Slot slot = datasets.tryStartUpload()
                 .orElseThrow(() -> Uploads.busy(ctx, FILE_FIELD, datasets.maxConcurrentUploads()))) {
             Uploads.Upload upload = Uploads.read(ctx, FILE_FIELD, maxUploadBytes);
+            DateOrder dateOrder = dateOrder(ctx);
             try (InputStream content = upload.content()) {
-                return datasets.upload(upload.fileName(), content);
+                return datasets.upload(upload.fileName(), content, dateOrder);
             }
         }
+    }
+
+    /** The optional {@code dateOrder} form field (or query parameter): null when absent or blank. */
+    private static DateOrder dateOrder(Context ctx) {
+        String text = ctx.formParam(DateOrder.FIELD);
+        if (text == null) {
+            text = ctx.queryParam(DateOrder.FIELD);
+        }
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String given = text;
+        return DateOrder.of(text).orElseThrow(() -> new BadRequestException(DateOrder.FIELD, "must be dmy (day "
+                + "first, 31/01/2023) or mdy (month first, 01/31/2023), got \"" + given + "\""));
     }
 
     private void detail(Context ctx) {

@@ -38,6 +38,8 @@ public final class ForecastPageController {
     public static final String START_RUN = "/ui/forecast/runs";
     public static final String RESULT = "/ui/forecast/runs/{id}/result";
     public static final String SUMMARY = "/ui/forecast/summary";
+    /** PATCH (form field {@code name}) renames the dataset, DELETE deletes it; both answer the dataset panel. */
+    public static final String MANAGE_DATASET = "/ui/forecast/datasets/{id}";
 
     private final DatasetService datasets;
     private final ModelSummaryService summaries;
@@ -65,6 +67,31 @@ public final class ForecastPageController {
         config.routes.post(START_RUN, this::startRun);
         config.routes.get(RESULT, this::result);
         config.routes.get(SUMMARY, this::summary);
+        config.routes.patch(MANAGE_DATASET, this::renameDataset);
+        config.routes.delete(MANAGE_DATASET, this::deleteDataset);
+    }
+
+    public static String manageDatasetPath(String id) {
+        return MANAGE_DATASET.replace("{id}", id);
+    }
+
+    private void renameDataset(Context ctx) {
+        String id = ctx.pathParam("id");
+        datasets.rename(id, ctx.formParam("name")).orElseThrow(() -> DatasetController.notFound(id));
+        templates.render(ctx, "prices/dataset.jte", panel(id, datasets.list()));
+    }
+
+    /** Deletes the dataset and shows the next one (an upload before the sample), as the page would. */
+    private void deleteDataset(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!datasets.delete(id)) {
+            throw DatasetController.notFound(id);
+        }
+        List<DatasetInfo> all = datasets.list();
+        DatasetInfo next = all.stream().filter(info -> !DatasetService.SAMPLE_ID.equals(info.id())).findFirst()
+                .or(() -> all.stream().findFirst())
+                .orElseThrow(() -> DatasetController.notFound(DatasetService.SAMPLE_ID));
+        templates.render(ctx, "prices/dataset.jte", panel(next.id(), all));
     }
 
     private void page(Context ctx) {

@@ -98,4 +98,29 @@ public record ForecastResultView(String runId, String modelTitle, Forecast forec
     public String lastDate() {
         return forecast.dates().isEmpty() ? "" : forecast.dates().get(forecast.dates().size() - 1).toString();
     }
+
+    /**
+     * What the MAE ratio in the metrics table means for this run: only which errors are smaller on
+     * average. Whether that is more than noise is the Diebold-Mariano row's and the verdict's to say,
+     * so the table never says "beats" beside a verdict of "within noise".
+     */
+    public String ratioReading() {
+        Double ratio = forecast.maeRatio();
+        if (ratio == null) {
+            return "no ratio: the naive forecast is never wrong over a flat test period";
+        }
+        if (ratio == 1) {
+            return "exactly 1: the " + modelTitle + "'s errors are as large as " + naiveName() + "'s";
+        }
+        return (ratio < 1 ? "below 1: the " + modelTitle + "'s errors are smaller than "
+                : "above 1: the " + modelTitle + "'s errors are larger than ") + naiveName() + "'s, on average";
+    }
+
+    public String csvUrl() {
+        return ForecastController.forecastCsvPath(runId);
+    }
+
+    public String modelZipUrl() {
+        return deepdash.runs.RunExportController.modelZipPath(runId);
+    }
 }

@@ -8,6 +8,7 @@ import deepdash.model.KeyMetric;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
 import deepdash.protocol.EpochMetrics;
+import deepdash.runs.RunExports;
 import deepdash.runs.RunView;
 import deepdash.web.ChartPalette;
 import java.time.Instant;
@@ -24,7 +25,15 @@ final class RunComparison {
     private RunComparison() {
     }
 
+    static final String CLASSIFIER = "classifier";
+    static final String FORECASTER = "forecaster";
+
     static CompareView of(List<RunView> runs, ModelRegistry models, Instant now) {
+        return of(runs, models, now, null);
+    }
+
+    /** @param exports where forecasters' MAE ratios and dataset names are read; null for none */
+    static CompareView of(List<RunView> runs, ModelRegistry models, Instant now, RunExports exports) {
         List<ComparedRun> columns = new ArrayList<>();
         List<Map<String, Object>> curves = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -35,35 +44,65 @@ final class RunComparison {
             curve.put("id", run.id());
             curve.put("label", run.id() + " (" + run.model() + ")");
             curve.put("color", color);
+            curve.put("kind", kind(run, models));
             curve.put("epochs", run.epochs());
             curves.add(curve);
         }
-        return new CompareView(columns, charts(runs, models), settings(runs, models), results(runs, models, now),
-                Json.write(curves));
+        boolean mixed = runs.stream().map(run -> kind(run, models)).distinct().count() > 1;
+        String note = mixed ? "A classifier's loss (cross-entropy over ten classes) and a forecaster's (mean squared "
+                + "error of scaled prices) measure different things on different scales, so each kind of model "
+                + "has its own loss charts." : null;
+        return new CompareView(columns, charts(runs, models, mixed), settings(runs, models, exports),
+                results(runs, models, now, exports), Json.write(curves), note);
     }
 
-    /** Validation first (what runs are judged by), then training; the key metric before the loss. */
-    private static List<CompareChart> charts(List<RunView> runs, ModelRegistry models) {
+    private static String kind(RunView run, ModelRegistry models) {
+        return models.isForecast(run.model()) ? FORECASTER : CLASSIFIER;
+    }
+
+    /**
+     * Validation first (what runs are judged by), then training; the key metric before the loss.
+     * When classifiers and forecasters are compared, their losses are never overlaid: each kind
+     * gets its own loss charts.
+     */
+    private static List<CompareChart> charts(List<RunView> runs, ModelRegistry models, boolean mixed) {
         Set<KeyMetric> metrics = new LinkedHashSet<>();
         runs.forEach(run -> metrics.add(models.keyMetric(run.model())));
         List<CompareChart> charts = new ArrayList<>();
         for (KeyMetric metric : metrics) {
-            charts.add(new CompareChart(metric.validationName(), metric.validationName(), false));
+            charts.add(new CompareChart(metric.validationName(), title(metric.validationName(), metric), false));
         }
-        charts.add(new CompareChart("val_loss", "val_loss", true));
+        charts.addAll(lossCharts("val_loss", mixed));
         for (KeyMetric metric : metrics) {
-            charts.add(new CompareChart(metric.metricName(), metric.metricName(), false));
+            charts.add(new CompareChart(metric.metricName(), title(metric.metricName(), metric), false));
         }
-        charts.add(new CompareChart("loss", "loss", true));
+        charts.addAll(lossCharts("loss", mixed));
         return charts;
     }
 
+    /** A forecaster's MAE is in scaled units: the chart says so. */
+    private static String title(String key, KeyMetric metric) {
+        return metric == KeyMetric.MAE ? key + " (scaled)" : key;
+    }
+
+    private static List<CompareChart> lossCharts(String key, boolean mixed) {
+        if (!mixed) {
+            return List.of(new CompareChart(key, key, true));
+        }
+        return List.of(new CompareChart(key, key + " · classifiers (cross-entropy)", true, CLASSIFIER),
+                new CompareChart(key, key + " · forecasters (MSE, scaled)", true, FORECASTER));
+    }
+
     /** The model and its data, each model's own settings (as its record names them), then the shared ones. */
-    private static List<SettingRow> settings(List<RunView> runs, ModelRegistry models) {
+    private static List<SettingRow> settings(List<RunView> runs, ModelRegistry models, RunExports exports) {
         List<ModelSettings> settings = runs.stream().map(run -> models.settings(run.config())).toList();
         List<SettingRow> rows = new ArrayList<>();
         addRow(rows, runs.stream().map(RunView::model).toList(), "model");
-        addRow(rows, settings.stream().map(ModelSettings::dataLabel).toList(), "dataset");
+        List<String> datasets = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            datasets.add(RunRowView.dataLabel(runs.get(i), settings.get(i), exports));
+        }
+        addRow(rows, datasets, "dataset");
         Set<String> ownSettings = new LinkedHashSet<>();
         settings.forEach(s -> ownSettings.addAll(s.details().keySet()));
         for (String name : ownSettings) {
@@ -76,8 +115,9 @@ final class RunComparison {
         return rows;
     }
 
-    private static List<SettingRow> results(List<RunView> runs, ModelRegistry models, Instant now) {
-        List<RunRowView> rows = runs.stream().map(run -> RunRowView.of(run, models, now)).toList();
+    private static List<SettingRow> results(List<RunView> runs, ModelRegistry models, Instant now,
+            RunExports exports) {
+        List<RunRowView> rows = runs.stream().map(run -> RunRowView.of(run, models, now, exports)).toList();
         List<SettingRow> results = new ArrayList<>();
         results.add(new SettingRow("status", rows.stream().map(r -> r.statusText()
                 + (r.reason() == null ? "" : ": " + r.reason())).toList(), false));

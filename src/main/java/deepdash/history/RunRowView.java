@@ -5,12 +5,15 @@ import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
 import deepdash.protocol.Progress;
 import deepdash.protocol.RunStatus;
+import deepdash.runs.RunExports;
 import deepdash.runs.RunView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One row of the Runs table, every cell already written out.
@@ -39,14 +42,47 @@ public record RunRowView(
         boolean active) {
 
     public static RunRowView of(RunView run, ModelRegistry models, Instant now) {
+        return of(run, models, now, null);
+    }
+
+    /**
+     * @param exports where a forecaster's MAE ratio and its dataset's name are read; null to show
+     *     the stored settings only
+     */
+    public static RunRowView of(RunView run, ModelRegistry models, Instant now, RunExports exports) {
         KeyMetric metric = models.keyMetric(run.model());
         ModelSettings settings = models.settings(run.config());
-        return new RunRowView(run.id(), Formats.orNone(run.model()), Formats.orNone(settings.dataLabel()),
+        boolean forecast = models.isForecast(run.model());
+        // A forecaster's errors are in scaled units (0..1 over the training days' prices): say so, and
+        // rank it by what a person can read, its MAE over the naive forecast's.
+        String validationName = forecast ? metric.validationName() + " (scaled)" : metric.validationName();
+        String test = metric.format(metric.test(run.test()));
+        String testName = "test " + metric.metricName() + (forecast ? " (scaled)" : "");
+        if (forecast && exports != null) {
+            Optional<Double> ratio = exports.maeRatio(run.id());
+            if (ratio.isPresent()) {
+                test = String.format(Locale.ROOT, "%.3f", ratio.get());
+                testName = "MAE ratio vs naive";
+            }
+        }
+        return new RunRowView(run.id(), Formats.orNone(run.model()), Formats.orNone(dataLabel(run, settings, exports)),
                 settings(settings),
                 run.status().wireName(), statusText(run), run.reason(),
-                metric.format(metric.bestValidation(run.epochs())), metric.validationName(),
-                metric.format(metric.test(run.test())), "test " + metric.metricName(), duration(run, now),
+                metric.format(metric.bestValidation(run.epochs())), validationName,
+                test, testName, duration(run, now),
                 Formats.orNone(run.device()), Formats.dateTime(run.createdAt()), !run.status().isFinal());
+    }
+
+    /** The dataset's name as the run recorded it (not its id), with the column; else what the settings say. */
+    static String dataLabel(RunView run, ModelSettings settings, RunExports exports) {
+        Optional<String> name = exports == null ? Optional.empty() : exports.datasetName(run.id());
+        if (name.isEmpty()) {
+            return settings.dataLabel();
+        }
+        // dataLabel is "<id> · <column>": keep the column, show the name instead of the id.
+        String label = settings.dataLabel();
+        int dot = label == null ? -1 : label.indexOf(" · ");
+        return name.get() + (dot >= 0 ? label.substring(dot) : "");
     }
 
     public String detailUrl() {
@@ -66,6 +102,14 @@ public record RunRowView(
             parts.add("lr " + Formats.plain(settings.learningRate()));
         }
         parts.addAll(settings.summaryParts());
+        // A series run's range and split, so that two runs on different days can be told apart.
+        Map<String, String> details = settings.details();
+        if (details.get("from") != null && details.get("to") != null) {
+            parts.add(details.get("from") + " to " + details.get("to"));
+        }
+        if (details.get("split date") != null) {
+            parts.add("split " + details.get("split date"));
+        }
         return parts.isEmpty() ? Formats.NONE : String.join(" · ", parts);
     }
 

@@ -1,6 +1,7 @@
 package deepdash.history;
 
 import deepdash.model.ModelRegistry;
+import deepdash.runs.RunExports;
 import deepdash.runs.RunPage;
 import deepdash.runs.RunQuery;
 import java.net.URLEncoder;
@@ -20,8 +21,13 @@ import java.util.Locale;
 public record RunTableView(List<RunRowView> rows, int total, int offset, int limit, String model, String status) {
 
     public static RunTableView of(RunPage page, ModelRegistry models, Instant now) {
+        return of(page, models, now, null);
+    }
+
+    /** @param exports where forecasters' MAE ratios and dataset names are read; null for none */
+    public static RunTableView of(RunPage page, ModelRegistry models, Instant now, RunExports exports) {
         List<RunRowView> rows = new ArrayList<>(page.runs().size());
-        page.runs().forEach(run -> rows.add(RunRowView.of(run, models, now)));
+        page.runs().forEach(run -> rows.add(RunRowView.of(run, models, now, exports)));
         RunQuery query = page.query();
         return new RunTableView(rows, page.total(), query.offset(), query.limit(),
                 query.model() == null ? "" : query.model(), query.statusParam());

@@ -87,7 +87,7 @@ public final class RunsPageController {
     private RunTableView tableView(Context ctx) {
         RunQuery asked = RunQuery.parse(ctx::queryParam, runs.models());
         RunQuery query = new RunQuery(asked.model(), asked.statuses(), asked.offset(), PAGE_SIZE);
-        return RunTableView.of(runs.list(query), models, clock.instant());
+        return RunTableView.of(runs.list(query), models, clock.instant(), exports);
     }
 
     private void detail(Context ctx) {
@@ -102,7 +102,7 @@ public final class RunsPageController {
             evaluation = EvaluationSectionView.whenCompleted(run.id());
         }
         templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
-                RunRowView.of(run, models, clock.instant()), hasModel, evaluation));
+                RunRowView.of(run, models, clock.instant(), exports), hasModel, evaluation));
     }
 
     /** {@code ?ids=a,b,c} (or {@code ?ids=a&ids=b}, as a plain form sends it). */
@@ -120,7 +120,7 @@ public final class RunsPageController {
                     + ids.size());
         }
         List<RunView> compared = ids.stream().map(runs::view).toList();
-        templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant()));
+        templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant(), exports));
     }
 
     /** Deletes from the detail page, then sends the browser back to the list (htmx follows HX-Redirect). */

@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -16,7 +17,10 @@ import java.util.List;
  * @param columns the numeric columns, named as in the file's header
  * @param skipped the rows that were not used
  * @param createdAt when it was uploaded, an ISO-8601 instant such as {@code 2024-05-01T12:00:00Z}
+ * @param dateOrder {@code dmy} or {@code mdy} when the user chose how the file's ambiguous dates read;
+ *     null when the file needed no choice
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetInfo(
         String id,
         String name,
@@ -25,11 +29,17 @@ public record DatasetInfo(
         String to,
         List<String> columns,
         Skipped skipped,
-        String createdAt) {
+        String createdAt,
+        String dateOrder) {
 
     public DatasetInfo {
         columns = columns == null ? List.of() : List.copyOf(columns);
         skipped = skipped == null ? new Skipped(0, List.of()) : skipped;
+    }
+
+    /** The same dataset under another name. */
+    public DatasetInfo withName(String newName) {
+        return new DatasetInfo(id, newName, rows, from, to, columns, skipped, createdAt, dateOrder);
     }
 
     /**

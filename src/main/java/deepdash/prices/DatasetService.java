@@ -1,6 +1,7 @@
 package deepdash.prices;
 
 import java.io.FilterInputStream;
+import deepdash.errors.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,10 +56,16 @@ public final class DatasetService implements DatasetSource {
     }
 
     /**
-     * Registers the bundled sample unless the store already has it. Called once at start-up; a
-     * user's data directory keeps the sample from the first start on.
+     * Removes what a crash mid-upload or mid-delete left behind, then registers the bundled sample
+     * unless the store already has it. Called once at start-up, before any upload; a user's data
+     * directory keeps the sample from the first start on.
      */
     public void ensureSample() {
+        try {
+            store.sweepTemporary();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temp folders a crash left in the datasets folder", e);
+        }
         if (find(SAMPLE_ID).isPresent()) {
             return;
         }
@@ -98,10 +105,20 @@ public final class DatasetService implements DatasetSource {
      * @throws PriceCsvException when the file cannot be used; nothing is stored then
      */
     public DatasetInfo upload(String fileName, InputStream content) throws PriceCsvException {
+        return upload(fileName, content, null);
+    }
+
+    /**
+     * Stores an upload as {@link #upload(String, InputStream)} does, its slashed dates read in the
+     * order the user chose.
+     *
+     * @param dateOrder how ambiguous dates read; null to work it out (and refuse a file where it cannot)
+     */
+    public DatasetInfo upload(String fileName, InputStream content, DateOrder dateOrder) throws PriceCsvException {
         CountingInputStream counted = new CountingInputStream(content);
         DatasetStore.Stored stored;
         try {
-            stored = store.store(null, fileName, counted);
+            stored = store.store(null, fileName, counted, dateOrder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         } finally {
@@ -169,6 +186,61 @@ public final class DatasetService implements DatasetSource {
     public Optional<DatasetDetail> detail(String id) {
         return find(id).flatMap(info -> prices(id).map(prices -> DatasetDetail.of(info, prices, PREVIEW_ROWS,
                 SAMPLE_ID.equals(id))));
+    }
+
+    @Override
+    public Optional<String> name(String id) {
+        return find(id).map(DatasetInfo::name);
+    }
+
+    @Override
+    public Optional<String> dateOrder(String id) {
+        return find(id).map(DatasetInfo::dateOrder);
+    }
+
+    /**
+     * Renames a dataset; its runs keep the name they were made with.
+     *
+     * @return the renamed dataset; empty when there is none with this id
+     * @throws deepdash.errors.UserError 400 naming {@code name} when the name is blank
+     */
+    public Optional<DatasetInfo> rename(String id, String name) {
+        if (!DatasetStore.isValidId(id)) {
+            return Optional.empty();
+        }
+        if (name == null || name.isBlank()) {
+            throw UserError.badRequest("name", "a dataset's name cannot be blank");
+        }
+        try {
+            return store.rename(id, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename dataset " + id, e);
+        }
+    }
+
+    /**
+     * Deletes a dataset. Runs made from it keep their own copy of its prices and go on working.
+     *
+     * @return whether there was such a dataset
+     * @throws deepdash.errors.UserError 409 for the bundled sample, which every start registers again
+     */
+    public boolean delete(String id) {
+        if (!DatasetStore.isValidId(id) || find(id).isEmpty()) {
+            return false;
+        }
+        if (SAMPLE_ID.equals(id)) {
+            throw new UserError(409, null, "the bundled sample dataset \"" + SAMPLE_ID + "\" cannot be deleted: "
+                    + "it ships with DeepDash and every start registers it again");
+        }
+        try {
+            boolean deleted = store.delete(id);
+            synchronized (parsed) {
+                parsed.remove(id);
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete dataset " + id, e);
+        }
     }
 
     /** The file as it was uploaded, for a run to copy. */

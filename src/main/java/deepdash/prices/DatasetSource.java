@@ -14,4 +14,14 @@ public interface DatasetSource {
 
     /** The dataset's file as it was uploaded, for a run to copy. */
     Path originalFile(String id);
+
+    /** The dataset's name (an upload's file name) for people to read; empty when it has none. */
+    default Optional<String> name(String id) {
+        return Optional.empty();
+    }
+
+    /** {@code dmy} or {@code mdy} when the user chose how the file's dates read; empty when it needs no choice. */
+    default Optional<String> dateOrder(String id) {
+        return Optional.empty();
+    }
 }

@@ -38,7 +38,9 @@ import java.util.stream.Stream;
  *
  * <p>A dataset appears whole or not at all: both files are written and synced in a
  * {@code .tmp-<random>} folder, which is then renamed to the id in one atomic step. A crash can
- * leave such a temp folder behind, but never a half-written dataset; temp folders are not listed.
+ * leave such a temp folder behind, but never a half-written dataset; temp folders are not listed,
+ * and {@link #sweepTemporary()} removes them at the next start. A dataset is deleted by renaming
+ * its folder to a temp name first, so it disappears in one step too.
  *
  * <p>Safe to use from several threads: each save writes to its own temp folder.
  */
@@ -115,6 +117,15 @@ public final class DatasetStore {
     }
 
     /**
+     * Parses and stores an upload whose slashed dates read in {@code dateOrder}, as the user chose;
+     * the choice is kept with it, so that the file reads the same way every time.
+     */
+    public DatasetInfo save(String originalName, InputStream content, DateOrder dateOrder)
+            throws PriceCsvException, IOException {
+        return store(null, originalName, content, dateOrder).info();
+    }
+
+    /**
      * Stores a dataset under an id chosen by the caller, such as the bundled sample's.
      *
      * @param id 1 to 64 of {@code a-z}, {@code 0-9} and {@code -}
@@ -140,6 +151,12 @@ public final class DatasetStore {
      * @param chosenId the id to use, or {@code null} for a new random one
      */
     Stored store(String chosenId, String originalName, InputStream content) throws PriceCsvException, IOException {
+        return store(chosenId, originalName, content, null);
+    }
+
+    /** @param dateOrder how slashed dates read, as the user chose; null to work it out from the file */
+    Stored store(String chosenId, String originalName, InputStream content, DateOrder dateOrder)
+            throws PriceCsvException, IOException {
         String name = cleanName(originalName);
         Files.createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + randomHex(8));
@@ -148,13 +165,14 @@ public final class DatasetStore {
             Path original = temp.resolve(ORIGINAL_FILE);
             // Written first and parsed from disk, so neither the bytes nor their text are in memory.
             Files.copy(content, original);
-            ParsedPrices prices = parser.parse(original, name);
+            ParsedPrices prices = parser(dateOrder).parse(original, name);
             sync(original);
             String id = chosenId != null ? chosenId : newId();
             DatasetInfo info = new DatasetInfo(id, name, prices.rows(), prices.from().toString(),
                     prices.to().toString(), prices.columns(),
                     new DatasetInfo.Skipped(prices.skippedCount(), prices.skippedExamples()),
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+                    dateOrder == null ? null : dateOrder.wireName());
             writeAndSync(temp.resolve(INFO_FILE), json.writeValueAsBytes(info));
             syncDirectory(temp);
             Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
@@ -206,7 +224,99 @@ public final class DatasetStore {
      */
     public ParsedPrices load(String id) throws IOException, PriceCsvException {
         DatasetInfo info = find(id).orElseThrow(() -> new NoSuchElementException("no dataset with id " + id));
-        return parser.parse(dir.resolve(id).resolve(ORIGINAL_FILE), info.name());
+        return parser(DateOrder.of(info.dateOrder()).orElse(null)).parse(dir.resolve(id).resolve(ORIGINAL_FILE),
+                info.name());
+    }
+
+    private PriceCsvParser parser(DateOrder dateOrder) {
+        return dateOrder == null ? parser : new PriceCsvParser(dateOrder);
+    }
+
+    /**
+     * Gives a dataset a new name: its {@code dataset.json} is replaced atomically (temp file, sync,
+     * rename). Its id and file stay as they are.
+     *
+     * @param newName what people will read; cut to 200 characters, control characters dropped
+     * @return the renamed dataset, or empty when there is no dataset with this id
+     * @throws IllegalArgumentException when the id cannot be one or the name is blank
+     */
+    public Optional<DatasetInfo> rename(String id, String newName) throws IOException {
+        String name = newName == null ? "" : newName.replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a dataset's name cannot be blank");
+        }
+        name = name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name;
+        Path datasetDir = dir.resolve(checkId(id));
+        synchronized (this) {
+            Optional<DatasetInfo> info = readInfo(datasetDir);
+            if (info.isEmpty()) {
+                return Optional.empty();
+            }
+            DatasetInfo renamed = info.get().withName(name);
+            Path temp = datasetDir.resolve(TEMP_PREFIX + INFO_FILE + "-" + randomHex(4));
+            try {
+                writeAndSync(temp, json.writeValueAsBytes(renamed));
+                Files.move(temp, datasetDir.resolve(INFO_FILE), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            syncDirectory(datasetDir);
+            return Optional.of(renamed);
+        }
+    }
+
+    /**
+     * Deletes a dataset: its folder is first renamed to a temp name (one atomic step, after which
+     * it is gone for readers), then removed; what a crash leaves then, {@link #sweepTemporary()}
+     * removes.
+     *
+     * @return whether there was such a dataset
+     */
+    public boolean delete(String id) throws IOException {
+        Path datasetDir = dir.resolve(checkId(id));
+        Path doomed = dir.resolve(TEMP_PREFIX + "deleted-" + id + "-" + randomHex(4));
+        synchronized (this) {
+            if (!Files.isRegularFile(datasetDir.resolve(INFO_FILE))) {
+                return false;
+            }
+            try {
+                Files.move(datasetDir, doomed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException raced) {
+                return false;
+            }
+        }
+        syncDirectory(dir);
+        IOException failure = new IOException("cannot remove " + doomed);
+        deleteQuietly(doomed, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+        return true;
+    }
+
+    /**
+     * Removes the {@code .tmp-*} folders that a crash mid-upload or mid-delete left behind. Called
+     * once at start-up, before any upload: every temp folder then is a leftover.
+     *
+     * @return how many were removed
+     */
+    public int sweepTemporary() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            children.forEach(leftovers::add);
+        }
+        IOException failure = new IOException("cannot remove every leftover temp folder in " + dir);
+        for (Path leftover : leftovers) {
+            deleteQuietly(leftover, failure);
+        }
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+        return leftovers.size();
     }
 
     /** The stored bytes of a dataset, exactly as uploaded. */

@@ -1,6 +1,7 @@
 package deepdash.prices;
 
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +28,13 @@ enum DecimalMark {
         this.groupSeparator = String.valueOf(group);
     }
 
-    /** The number in {@code cell}, or empty when it is not one written with this mark. */
+    /**
+     * The number in {@code cell}, or empty when it is not one written with this mark. A currency
+     * sign before the digits ({@code $1,234.50}, {@code -$3.10}, {@code €12,5}), as Nasdaq's
+     * exports write prices, is dropped.
+     */
     OptionalDouble parse(String cell) {
-        String s = cell.strip();
+        String s = withoutCurrency(cell.strip());
         String canonical;
         if (plain.matcher(s).matches()) {
             canonical = s;
@@ -44,6 +49,15 @@ enum DecimalMark {
         double value = Double.parseDouble(canonical);
         return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
+
+    /** {@code $1,234.50} as {@code 1,234.50}, {@code -$3} as {@code -3}; anything else unchanged. */
+    private static String withoutCurrency(String s) {
+        Matcher m = CURRENCY.matcher(s);
+        return m.matches() ? m.group(1) + m.group(2) : s;
+    }
+
+    /** An optional sign, one currency sign, then what must be the number. */
+    private static final Pattern CURRENCY = Pattern.compile("([+-]?)\\s*[$€£¥]\\s*(\\S.*)");
 
     /**
      * Picks the mark most cells can only be read with. A cell such as {@code 1,234} reads under

@@ -20,7 +20,14 @@ public class PriceCsvException extends UserError {
      * @param detail what is wrong, naming the line and column where there is one
      */
     public PriceCsvException(String fileName, String detail) {
-        super(400, "file", fileName == null || fileName.isBlank() ? detail : fileName + ": " + detail);
+        this(fileName, detail, "file");
+    }
+
+    /**
+     * @param field the form field the user changes to fix it, e.g. {@code dateOrder}
+     */
+    public PriceCsvException(String fileName, String detail, String field) {
+        super(400, field, fileName == null || fileName.isBlank() ? detail : fileName + ": " + detail);
         this.fileName = fileName;
         this.detail = detail;
     }

@@ -37,7 +37,11 @@ import org.apache.commons.csv.CSVRecord;
  *       files (see {@link DecimalMark#detect}); quoted numbers with thousands separators such as
  *       {@code "1,234.56"} or {@code "1.234,56"}.</li>
  *   <li>Dates as {@code 2023-01-31}, {@code 1/31/2023}, {@code 01/31/2023} or {@code 2023/01/31},
- *       in any order; the result is sorted ascending.</li>
+ *       in any order; the result is sorted ascending. Slashed dates are read month first unless a
+ *       part above 12 shows the file writes days first ({@code 31/01/2023}); a file where both
+ *       parts of every slashed date are 12 or below is refused as ambiguous, naming the column,
+ *       unless the parser was given a {@link DateOrder}.</li>
+ *   <li>A currency sign before a number ({@code $1,234.50}, as Nasdaq exports write prices).</li>
  *   <li>UTF-8 with or without a byte-order mark, UTF-16 with one, or Windows-1252; LF, CRLF or CR
  *       line ends, with or without one after the last line.</li>
  * </ul>
@@ -74,6 +78,19 @@ public final class PriceCsvParser {
     private static final char[] DELIMITERS = {',', ';', '\t'};
     private static final int MAX_QUOTED_CHARS = 40;
     private static final int MAX_HEADER_CHARS = 64 * 1024;
+
+    /** The user's choice for ambiguous slashed dates; null to work it out, refusing ambiguous files. */
+    private final DateOrder dateOrder;
+
+    /** A parser that works out how slashed dates read, and refuses files where it cannot. */
+    public PriceCsvParser() {
+        this(null);
+    }
+
+    /** @param dateOrder how slashed dates read; null to work it out from the file */
+    public PriceCsvParser(DateOrder dateOrder) {
+        this.dateOrder = dateOrder;
+    }
 
     /**
      * Reads {@code content} as a price CSV.
@@ -119,6 +136,7 @@ public final class PriceCsvParser {
         Survey survey = survey(source, encoding, delimiter, fileName);
         String[] header = survey.header;
         int dateColumn = survey.dateColumn;
+        DateOrder order = dateOrder != null ? dateOrder : survey.dateOrder(header[dateColumn], fileName);
         DecimalMark mark = DecimalMark.choose(delimiter, survey.pointOnlyCells, survey.commaOnlyCells);
         List<Integer> numeric = survey.numericColumns(mark);
         if (numeric.stream().allMatch(c -> ColumnNames.isVolume(header[c])) && survey.fittingRows > 0) {
@@ -140,7 +158,7 @@ public final class PriceCsvParser {
             if (fitted == null) {
                 skips.add(line, "line " + line + ": expected " + header.length + " columns, found " + cells.length);
             } else {
-                readRow(line, fitted, header, dateColumn, numericColumns, mark, skips, usable, scratch);
+                readRow(line, fitted, header, dateColumn, order, numericColumns, mark, skips, usable, scratch);
             }
         });
         int[] kept = sortAndDropDuplicates(usable, skips, fileName);
@@ -355,14 +373,14 @@ public final class PriceCsvParser {
      * Adds the row's date and values to {@code usable}, or logs why it cannot be used. Messages
      * are only built for rows that are skipped: this runs once per row of files with a million.
      */
-    private static void readRow(int line, String[] cells, String[] header, int dateColumn, NumericColumn[] numeric,
-            DecimalMark mark, SkipLog skips, UsableRows usable, double[] values) {
+    private static void readRow(int line, String[] cells, String[] header, int dateColumn, DateOrder order,
+            NumericColumn[] numeric, DecimalMark mark, SkipLog skips, UsableRows usable, double[] values) {
         String dateCell = cells[dateColumn];
-        Optional<LocalDate> date = PriceDates.parse(dateCell);
+        Optional<LocalDate> date = PriceDates.parse(dateCell, order);
         if (date.isEmpty()) {
             String problem = dateCell.isEmpty() ? "missing date" : quote(dateCell) + " is not a date";
             skips.add(line, "line " + line + ", column " + header[dateColumn] + ": " + problem + " ("
-                    + PriceDates.EXPECTED + ")");
+                    + (order == DateOrder.DMY ? PriceDates.EXPECTED_DAY_FIRST : PriceDates.EXPECTED) + ")");
             return;
         }
         boolean allMissing = true;
@@ -469,6 +487,11 @@ public final class PriceCsvParser {
         private int rowsWithValues;
         long pointOnlyCells;
         long commaOnlyCells;
+        /** Slashed dates, and how many show by a part above 12 that they are day first or month first. */
+        private long slashedDates;
+        private long dayFirstDates;
+        private long monthFirstDates;
+        private String exampleDate;
 
         Survey(char delimiter) {
             this.delimiter = delimiter;
@@ -494,6 +517,9 @@ public final class PriceCsvParser {
                 return;
             }
             fittingRows++;
+            if (dateColumn >= 0) {
+                countDate(fitted[dateColumn]);
+            }
             boolean anyValue = false;
             for (int i = 0; i < candidates.length; i++) {
                 String cell = fitted[candidates[i]];
@@ -518,6 +544,40 @@ public final class PriceCsvParser {
             if (anyValue) {
                 rowsWithValues++;
             }
+        }
+
+        private void countDate(String cell) {
+            int[] parts = PriceDates.slashedParts(cell);
+            if (parts == null) {
+                return;
+            }
+            slashedDates++;
+            if (exampleDate == null) {
+                exampleDate = cell;
+            }
+            if (parts[0] > 12 && parts[1] <= 12) {
+                dayFirstDates++;
+            } else if (parts[1] > 12 && parts[0] <= 12) {
+                monthFirstDates++;
+            }
+        }
+
+        /**
+         * How the slashed dates read: day first when only day-first dates show, else month first.
+         *
+         * @throws PriceCsvException when there are slashed dates and none shows its order
+         */
+        DateOrder dateOrder(String column, String fileName) throws PriceCsvException {
+            if (dayFirstDates > 0 && monthFirstDates == 0) {
+                return DateOrder.DMY;
+            }
+            if (slashedDates > 0 && dayFirstDates == 0 && monthFirstDates == 0) {
+                throw new PriceCsvException(fileName, "column " + column + ": the dates are ambiguous: in every "
+                        + "one, such as " + quote(exampleDate) + ", both the day and the month are 12 or below, so "
+                        + "they could be day first (D/M/YYYY) or month first (M/D/YYYY); choose the order ("
+                        + DateOrder.FIELD + " dmy or mdy) and upload it again", DateOrder.FIELD);
+            }
+            return DateOrder.MDY;
         }
 
         /** The columns more than half of the rows with any value hold a number in, read with {@code mark}. */

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the date formats price exports use: {@code 2023-01-31}, {@code 1/31/2023},
- * {@code 01/31/2023} and {@code 2023/01/31}.
+ * {@code 01/31/2023}, {@code 2023/01/31} and, when the file's order is day first
+ * ({@link DateOrder#DMY}), {@code 31/01/2023}.
  *
  * <p>A time after the date ({@code 2023-01-31 00:00:00-05:00}, {@code 1/31/2023 0:00}) is
  * ignored: exports from pandas and Excel add one to daily data. The date is taken as written,
@@ -19,6 +20,7 @@ final class PriceDates {
 
     /** Said in messages about a date that cannot be read. */
     static final String EXPECTED = "expected YYYY-MM-DD or M/D/YYYY";
+    static final String EXPECTED_DAY_FIRST = "expected YYYY-MM-DD or D/M/YYYY";
 
     private static final String TIME = "(?:[T ].*)?";
     private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})" + TIME);
@@ -27,7 +29,13 @@ final class PriceDates {
     private PriceDates() {
     }
 
+    /** A date, reading slashed ones month first. */
     static Optional<LocalDate> parse(String text) {
+        return parse(text, DateOrder.MDY);
+    }
+
+    /** A date, reading slashed ones ({@code 03/04/2023}) in {@code order}. */
+    static Optional<LocalDate> parse(String text, DateOrder order) {
         String s = text.strip();
         try {
             Matcher m = YEAR_FIRST.matcher(s);
@@ -36,13 +44,24 @@ final class PriceDates {
             }
             m = MONTH_FIRST.matcher(s);
             if (m.matches()) {
-                return Optional.of(LocalDate.of(number(m, 3), number(m, 1), number(m, 2)));
+                return order == DateOrder.DMY
+                        ? Optional.of(LocalDate.of(number(m, 3), number(m, 2), number(m, 1)))
+                        : Optional.of(LocalDate.of(number(m, 3), number(m, 1), number(m, 2)));
             }
         } catch (DateTimeException e) {
             // 2023-02-30 and 13/1/2023 match a pattern but name no day
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first two parts of a slashed date ({@code 03/04/2023} gives 3 and 4); null for any other
+     * text. The parser looks at them to tell day-first files from month-first ones.
+     */
+    static int[] slashedParts(String text) {
+        Matcher m = MONTH_FIRST.matcher(text.strip());
+        return m.matches() ? new int[] {number(m, 1), number(m, 2)} : null;
     }
 
     private static int number(Matcher m, int group) {

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
  *   <li>{@code model/<name>-0000.params}: the trained parameters, saved atomically after every epoch;</li>
  *   <li>{@code forecast.json}: a series model's forecast, written once before the run reports its test;</li>
  *   <li>{@code prices.csv}: a series model's copy of its dataset, made when the run is created;</li>
+ *   <li>{@code prices.json}: where that copy came from, a {@link PricesSource};</li>
  *   <li>{@code evaluation.json}: an image classifier's answers for every test image, written once
  *       after its test (or later by the server, for runs made before it existed).</li>
  * </ul>
@@ -44,6 +46,7 @@ public record RunFolder(Path path) {
     public static final String MODEL_FOLDER = "model";
     public static final String FORECAST_FILE = "forecast.json";
     public static final String PRICES_FILE = "prices.csv";
+    public static final String PRICES_SOURCE_FILE = "prices.json";
     public static final String EVALUATION_FILE = "evaluation.json";
     private static final String PARAMETERS_SUFFIX = ".params";
 
@@ -199,6 +202,33 @@ public record RunFolder(Path path) {
             AtomicFiles.write(pricesFile(), Files.readAllBytes(source));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " into " + path, e);
+        }
+    }
+
+    /** Copies a dataset's file in as {@code prices.csv} and says where it came from in {@code prices.json}. */
+    public void copyPrices(Path source, PricesSource from) {
+        copyPrices(source);
+        try {
+            AtomicFiles.write(pricesSourceFile(), Json.mapper().writeValueAsBytes(from));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pricesSourceFile(), e);
+        }
+    }
+
+    public Path pricesSourceFile() {
+        return path.resolve(PRICES_SOURCE_FILE);
+    }
+
+    /** Where {@code prices.csv} came from; empty for runs made before it was recorded, and for image runs. */
+    public Optional<PricesSource> pricesSource() {
+        Path file = pricesSourceFile();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(file.toFile(), PricesSource.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
 import deepdash.model.ModelSpec;
 import deepdash.prices.DatasetSource;
+import deepdash.protocol.PricesSource;
 import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunFolder;
 import java.util.LinkedHashMap;
@@ -58,7 +59,8 @@ public final class ModelRunChecker implements RunService.RunConfigChecker {
     public void prepare(RunConfig checked, RunFolder folder) {
         String dataset = spec.settings(checked).copiedDataset();
         if (dataset != null) {
-            folder.copyPrices(datasets.originalFile(dataset));
+            folder.copyPrices(datasets.originalFile(dataset), new PricesSource(dataset,
+                    datasets.name(dataset).orElse(null), datasets.dateOrder(dataset).orElse(null)));
         }
     }
 }

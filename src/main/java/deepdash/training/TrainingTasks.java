@@ -2,6 +2,7 @@ package deepdash.training;
 
 import deepdash.mnist.MnistData;
 import deepdash.model.Task;
+import deepdash.prices.DateOrder;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvParser;
 import deepdash.protocol.RunFolder;
@@ -29,13 +30,16 @@ public final class TrainingTasks {
         return switch (task) {
             case IMAGE_CLASSIFICATION -> new ImageClassification(MnistData.load(mnistDir));
             // A series run reads only its own folder's copy of the prices, made when the run was created.
-            case SERIES_FORECAST -> new SeriesForecasting(prices(folder.pricesFile()));
+            case SERIES_FORECAST -> new SeriesForecasting(prices(folder));
         };
     }
 
-    private static ParsedPrices prices(Path file) {
+    /** The run's copy of the prices, its dates read in the order the user chose for the dataset, if any. */
+    private static ParsedPrices prices(RunFolder folder) {
+        Path file = folder.pricesFile();
+        DateOrder order = folder.pricesSource().flatMap(source -> DateOrder.of(source.dateOrder())).orElse(null);
         try {
-            return new PriceCsvParser().parse(Files.readAllBytes(file), file.getFileName().toString());
+            return new PriceCsvParser(order).parse(Files.readAllBytes(file), file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -109,6 +109,19 @@ class ForecastPageBrowserTest {
         assertThat(((Number) js("return document.querySelector('#forecast-result canvas').chart.data.datasets.length"))
                 .intValue()).isEqualTo(3);
 
+        // Zoom and pan: the plugin (a webjar) is registered, the chart zooms, and the button shows it whole again.
+        assertThat(js("return !!Chart.registry.plugins.get('zoom')")).isEqualTo(true);
+        assertThat(js("const c = document.querySelector('#forecast-result canvas').chart;"
+                + "c.zoom(2); return c.isZoomedOrPanned()")).isEqualTo(true);
+        browser.findElement(By.cssSelector("#forecast-result [data-chart-reset-zoom]")).click();
+        waitUpTo(5).until(b -> Boolean.FALSE.equals(js(
+                "return document.querySelector('#forecast-result canvas').chart.isZoomedOrPanned()")));
+        assertThat(browser.findElement(By.cssSelector("#forecast-result [data-role=forecast-csv]"))
+                .getAttribute("href")).endsWith("/forecast.csv");
+        assertThat(browser.findElement(By.cssSelector("[data-role=ratio-reading]")).getText())
+                .containsAnyOf("below 1: the LSTM's errors are smaller", "above 1: the LSTM's errors are larger",
+                        "exactly 1");
+
         // For a person to look at: the whole page after the run.
         js("document.body.style.zoom = '0.6'");
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);

@@ -144,8 +144,9 @@ class ForecastingModelsTest {
             assertThat(csv).startsWith("epoch,elapsedSeconds,epochSeconds,samplesPerSecond,loss,mae,val_loss,val_mae,"
                     + "run,model,dataset\r\n").contains("," + id + "," + spec.name() + ",sample-synthetic\r\n");
 
-            assertThat(server.get("/runs?model=" + spec.name()).body()).contains("sample-synthetic · Adj Close",
-                    "window 5", "val_mae");
+            // Runs name their dataset by its name (the sample's file), not its id.
+            assertThat(server.get("/runs?model=" + spec.name()).body())
+                    .contains("sample-synthetic-prices.csv · Adj Close", "window 5", "val_mae");
         }
         HttpResponse<String> compare = server.get("/runs/compare?ids=" + String.join(",", RUNS.values()));
         assertThat(compare.statusCode()).isEqualTo(200);

@@ -93,18 +93,24 @@ class RunsPageBrowserTest {
         List<String> ids = written.newestFirst().subList(0, 4);
         open("/runs/compare?ids=" + String.join(",", ids));
         String chart = "Chart.getChart(document.querySelector('canvas[data-compare-metric=\"%s\"]'))";
-        String loss = String.format(chart, "loss");
+        // A classifier's loss and a forecaster's are never overlaid: each kind has its own loss chart.
+        String loss = "Chart.getChart(document.querySelector("
+                + "'canvas[data-compare-metric=\"loss\"][data-compare-kind=\"forecaster\"]'))";
+        String classifierLoss = "Chart.getChart(document.querySelector("
+                + "'canvas[data-compare-metric=\"loss\"][data-compare-kind=\"classifier\"]'))";
         String accuracy = String.format(chart, "val_accuracy");
         browser.await(d -> browser.js("return " + loss + " !== undefined"));
-        assertThat(browser.<Long>js("return " + loss + ".data.datasets.length")).isEqualTo(4L);
+        assertThat(browser.<Long>js("return " + loss + ".data.datasets.length")).as("the one LSTM run of four")
+                .isEqualTo(1L);
+        assertThat(browser.<Long>js("return " + classifierLoss + ".data.datasets.length")).isEqualTo(3L);
         assertThat(browser.<Long>js("return " + accuracy + ".data.datasets.length")).as("three CNN runs of four")
                 .isEqualTo(3L);
-        assertThat(browser.<List<String>>js("return " + loss + ".data.datasets.map(d => d.borderColor)"))
+        assertThat(browser.<List<String>>js("return " + classifierLoss + ".data.datasets.map(d => d.borderColor)"))
                 .doesNotHaveDuplicates();
 
         browser.js("const s = document.querySelector('[data-control=smoothing]'); s.value = '0.6';"
                 + "s.dispatchEvent(new Event('input'));");
-        assertThat(browser.<Long>js("return " + loss + ".data.datasets.length")).as("raw and smoothed").isEqualTo(8L);
+        assertThat(browser.<Long>js("return " + loss + ".data.datasets.length")).as("raw and smoothed").isEqualTo(2L);
         assertThat(browser.<Boolean>js("const ds = " + loss + ".data.datasets;"
                 + "return ds[1].data[1].y !== ds[0].data[1].y && ds[0].borderColor.startsWith('rgba')")).isTrue();
 

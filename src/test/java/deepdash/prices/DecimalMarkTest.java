@@ -26,9 +26,20 @@ class DecimalMarkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "null", "abc", "Infinity", "NaN", "0x1p3", "1d", "1,23.4", "1.2.3", "$5", "1 234"})
+    @ValueSource(strings = {"", "null", "abc", "Infinity", "NaN", "0x1p3", "1d", "1,23.4", "1.2.3", "$", "$$5", "5$x", "1 234"})
     void refusesWhatIsNotAPointNumber(String text) {
         assertThat(DecimalMark.POINT.parse(text)).isEmpty();
+    }
+
+    @Test
+    void aCurrencySignBeforeTheNumberIsDropped() {
+        // Nasdaq's historical-quotes export writes "$1,234.50".
+        assertThat(DecimalMark.POINT.parse("$1,234.50")).hasValue(1234.5);
+        assertThat(DecimalMark.POINT.parse("$5")).hasValue(5.0);
+        assertThat(DecimalMark.POINT.parse(" $ 187.44 ")).hasValue(187.44);
+        assertThat(DecimalMark.POINT.parse("-$3.10")).hasValue(-3.1);
+        assertThat(DecimalMark.COMMA.parse("€1.234,50")).hasValue(1234.5);
+        assertThat(DecimalMark.POINT.parse("£12")).hasValue(12.0);
     }
 
     @Test
