@@ -67,7 +67,7 @@ public record CellPageView(String runId, String modelTitle, List<LocalDate> days
                 }
                 maps.add(new HeatMap("hidden", step.hidden(), HeatMap.SIGNED));
                 String input = l == 0
-                        ? String.format(Locale.US, "%s (%.4f scaled)", price(trace.inputPrices()[t]),
+                        ? String.format(Locale.US, "%s (the network reads %.4f)", price(trace.inputPrices()[t]),
                                 trace.inputs()[t])
                         : "layer " + l + "'s hidden state";
                 rows.add(new StepRow(t + 1, trace.inputDates().get(t).toString(), input, maps,

@@ -4,7 +4,6 @@ import deepdash.engine.MxnetDispatcher;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.model.SeriesSettings;
-import deepdash.series.Recipe;
 import deepdash.model.Task;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvParser;
@@ -101,15 +100,15 @@ public final class CellService {
         List<LocalDate> days = windows.days();
         TestWindows.DayWindow day = windows.window(requested == null ? days.get(days.size() - 1) : requested);
         SavedNetwork network = network(run, runId);
-        SavedNetwork.Trace trace = network.run(day.inputs());
+        SeriesSettings settings = (SeriesSettings) models.settings(run.config());
+        SavedNetwork.Trace trace = network.run(day.inputs(), settings.recipeOrDefault().sigmoidHead());
         Optional<Forecast> recorded = ForecastFiles.read(store.folder(runId));
         Double recordedForecast = recorded.filter(f -> f.predicted().length > day.testIndex()
                         && day.date().equals(f.dates().get(day.testIndex())))
                 .map(f -> f.predicted()[day.testIndex()]).orElse(null);
-        SeriesSettings settings = (SeriesSettings) models.settings(run.config());
         RecurrentCell cell = network.cell();
         CellTrace result = new CellTrace(runId, run.model(), cell.title(), day.date(), cell.gateNames(),
-                day.inputDates(), day.inputs(), day.inputPrices(), trace.layers(), day.scaler().inverse(trace.output()),
+                day.inputDates(), day.inputs(), day.inputPrices(), trace.layers(), day.price(trace.output()),
                 trace.output(), recordedForecast, day.actual(), settings.target());
         return new Look(result, days, cell);
     }
@@ -137,14 +136,6 @@ public final class CellService {
         if (run.status() != RunStatus.COMPLETED) {
             throw new RunConflictException("run " + runId + " is " + run.status().wireName()
                     + "; only a completed run's cell can be looked inside");
-        }
-        SeriesSettings settings = (SeriesSettings) models.settings(run.config());
-        if (settings.recipeOrDefault() != Recipe.SEED || settings.horizonOrDefault() != 1) {
-            // The windows are rebuilt here as the seed's recipe builds them (TestWindows); another recipe's
-            // inputs would be read wrong, so the view says so instead of showing wrong gates.
-            throw new RunConflictException("run " + runId + " uses the " + settings.recipeOrDefault().wireName()
-                    + " recipe, " + settings.horizonOrDefault() + " day(s) ahead; the Cell view reads runs of the "
-                    + "seed's recipe, 1 day ahead, for now");
         }
         RunFolder folder = store.folder(runId);
         if (!folder.hasParameters(run.model())) {

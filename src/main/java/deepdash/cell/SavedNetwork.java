@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A trained price model's parameters as plain Java arrays: its stacked recurrent layers, then the
- * dense layer and the sigmoid on the last step's hidden state (see
+ * dense layer on the last step's hidden state, and the seed recipe's sigmoid (the returns recipe's head is linear; see
  * {@code deepdash.model.RecurrentArchitecture}). Holds no native memory; {@link #run} redoes the
  * network's forward pass step by step and keeps every gate.
  *
@@ -36,7 +36,7 @@ public record SavedNetwork(RecurrentCell cell, List<RecurrentWeights> layers, fl
      *
      * @param inputs one value per time step (the scaled price), oldest first
      */
-    public Trace run(float[] inputs) {
+    public Trace run(float[] inputs, boolean sigmoidHead) {
         int features = layers.get(0).inputs();
         if (inputs.length % features != 0) {
             throw new IllegalArgumentException(inputs.length + " inputs for " + features + " features a step");
@@ -73,6 +73,7 @@ public record SavedNetwork(RecurrentCell cell, List<RecurrentWeights> layers, fl
         for (int u = 0; u < last.length; u++) {
             z += denseWeights[u] * last[u];
         }
-        return new Trace(List.copyOf(traced), RecurrentCell.sigmoid(z));
+        // The seed's recipe ends in a sigmoid; the returns recipe's head is linear.
+        return new Trace(List.copyOf(traced), sigmoidHead ? RecurrentCell.sigmoid(z) : z);
     }
 }

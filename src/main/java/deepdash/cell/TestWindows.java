@@ -2,7 +2,6 @@ package deepdash.cell;
 
 import deepdash.model.SeriesSettings;
 import deepdash.prices.ParsedPrices;
-import deepdash.series.MinMaxScaler;
 import deepdash.series.WindowedSeries;
 import deepdash.web.BadRequestException;
 import java.time.LocalDate;
@@ -21,11 +20,17 @@ final class TestWindows {
      * @param testIndex the day's place among the test days (its index in {@code forecast.json})
      * @param inputDates the window's days, oldest first
      * @param inputPrices the window's prices in price units
-     * @param inputs the same prices scaled, as the network read them
+     * @param inputs what the network read: the prices scaled (the seed's recipe) or the days' standardised
+     *     returns (the returns recipe)
      * @param actual the day's real price
      */
     record DayWindow(LocalDate date, int testIndex, List<LocalDate> inputDates, double[] inputPrices,
-            float[] inputs, double actual, MinMaxScaler scaler) {
+            float[] inputs, double actual, WindowedSeries series, int target) {
+
+        /** The price a model output for this window stands for, in the run's recipe. */
+        double price(double output) {
+            return series.price(target, output);
+        }
     }
 
     private final WindowedSeries series;
@@ -38,10 +43,7 @@ final class TestWindows {
         this.firstRow = firstRow;
     }
 
-    /**
-     * The one place that turns a run's settings and prices into the network's inputs. A recipe that
-     * feeds the network something other than the scaled target column changes this method.
-     */
+    /** The run's windows, built by {@link WindowedSeries} in the run's recipe and horizon, as the worker built them. */
     static TestWindows rebuild(SeriesSettings settings, ParsedPrices prices) {
         WindowedSeries series = settings.resolve(prices).series();
         // The series is the contiguous run of rows from its first date on.
@@ -67,14 +69,12 @@ final class TestWindows {
         }
         int target = series.firstTestTarget() + index;
         int window = series.window();
+        // The window ends on the day the forecast is made from, the horizon before its target.
+        int last = target - series.horizon();
         float[] inputs = series.scaledInputs(target, 1);
-        MinMaxScaler scaler = series.scaler();
-        double[] inputPrices = new double[window];
-        for (int i = 0; i < window; i++) {
-            inputPrices[i] = scaler.inverse(inputs[i]);
-        }
-        List<LocalDate> inputDates = allDates.subList(firstRow + target - window, firstRow + target);
+        double[] inputPrices = series.targets(last - window + 1, window);
+        List<LocalDate> inputDates = allDates.subList(firstRow + last - window + 1, firstRow + last + 1);
         return new DayWindow(date, index, List.copyOf(inputDates), inputPrices, inputs,
-                series.targets(target, 1)[0], scaler);
+                series.targets(target, 1)[0], series, target);
     }
 }

@@ -45,6 +45,8 @@ class CellApiTest {
 
     /** Model name to its run's id. */
     static final Map<String, String> RUNS = new LinkedHashMap<>();
+    /** An LSTM run of the returns recipe, five days ahead. */
+    static String RETURNS_RUN;
 
     @BeforeAll
     static void trainEach() throws Exception {
@@ -55,7 +57,14 @@ class CellApiTest {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
             RUNS.put(model, json(created).get("id").asText());
         }
-        for (String id : RUNS.values()) {
+        // The returns recipe, five days ahead: standardised returns in, a linear head, a price from the window's last day.
+        HttpResponse<String> returns = server.postJson("/api/runs", "{\"model\":\"lstm\","
+                + "\"dataset\":\"sample-synthetic\",\"target\":\"Adj Close\",\"window\":" + WINDOW
+                + ",\"from\":\"2023-01-01\",\"splitDate\":\"2023-11-01\",\"epochs\":2,\"batchSize\":32,"
+                + "\"recipe\":\"returns\",\"horizon\":5}");
+        assertThat(returns.statusCode()).as(returns.body()).isEqualTo(202);
+        RETURNS_RUN = json(returns).get("id").asText();
+        for (String id : List.of(RUNS.get("lstm"), RUNS.get("gru"), RUNS.get("rnn"), RETURNS_RUN)) {
             try (SseStream stream = server.events(id, null)) {
                 stream.readToEnd();
             }
@@ -73,6 +82,24 @@ class CellApiTest {
         SeriesSettings settings = (SeriesSettings) ModelRegistry.standard().settings(folder.readRecord().config());
         return settings.resolve(new PriceCsvParser().parse(Files.readAllBytes(folder.pricesFile()), "prices.csv"))
                 .series().scaler();
+    }
+
+    @Test
+    void aReturnsRunFiveDaysAheadGivesItsForecastTooAndShowsTheWindowsPrices() {
+        Forecast forecast = ForecastFiles.read(folder(RETURNS_RUN)).orElseThrow();
+        assertThat(forecast.dates()).hasSizeGreaterThan(10);
+        for (int i = 0; i < forecast.dates().size(); i++) {
+            String date = forecast.dates().get(i).toString();
+            HttpResponse<String> response = server.get("/api/runs/" + RETURNS_RUN + "/cell?date=" + date);
+            assertThat(response.statusCode()).as(date + ": " + response.body()).isEqualTo(200);
+            JsonNode body = json(response);
+            // Prices here: the returns recipe's output is a standardised return, not a scaled price.
+            assertThat(body.get("forecast").asDouble()).as(date).isCloseTo(forecast.predicted()[i], within(1e-3));
+            JsonNode prices = body.get("inputPrices");
+            assertThat(prices).hasSize(WINDOW);
+            assertThat(prices.get(WINDOW - 1).asDouble()).as("the window ends five days before: the naive price")
+                    .isCloseTo(forecast.naive()[i], within(1e-9));
+        }
     }
 
     @Test

@@ -66,7 +66,7 @@ class CellArithmeticTest {
         RecurrentWeights w = oneUnit(1, new float[] {1.5f}, new float[] {-0.5f}, new float[] {0.1f},
                 new float[] {0.2f});
         SavedNetwork network = new SavedNetwork(new RnnCell(), List.of(w), new float[] {2}, -0.5f);
-        SavedNetwork.Trace trace = network.run(new float[] {0.2f, 0.6f});
+        SavedNetwork.Trace trace = network.run(new float[] {0.2f, 0.6f}, true);
         double h1 = Math.tanh(1.5 * 0.2 + 0.1 + 0.2);
         double h2 = Math.tanh(1.5 * 0.6 + 0.1 - 0.5 * h1 + 0.2);
         assertThat(trace.layers().get(0).steps()).hasSize(2);
