@@ -1,11 +1,9 @@
 package deepdash.digits;
 
+import deepdash.images.PngChunks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
@@ -39,13 +37,6 @@ public class CanvasImageDecoder {
 
     private static final String EXPECTED = "expected a data:image/png;base64 URL";
     private static final String NOT_A_PNG = "image: not a PNG (" + EXPECTED + ")";
-    private static final byte[] PNG_SIGNATURE = {
-        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
-    };
-    private static final int SIGNATURE_BYTES = PNG_SIGNATURE.length;
-    /** Chunk length (4) + type (4) + CRC (4). */
-    private static final int CHUNK_OVERHEAD_BYTES = 12;
-    private static final int IHDR_DATA_BYTES = 13;
 
     private final int maxSidePixels;
 
@@ -141,18 +132,17 @@ public class CanvasImageDecoder {
      * first, and refuses what is larger or deeper than a canvas export.
      */
     private void checkHeader(byte[] png) {
-        if (png.length < SIGNATURE_BYTES
-                || !Arrays.equals(png, 0, SIGNATURE_BYTES, PNG_SIGNATURE, 0, SIGNATURE_BYTES)) {
+        if (!PngChunks.isPng(png)) {
             throw new InvalidDigitInputException(NOT_A_PNG);
         }
-        int ihdr = SIGNATURE_BYTES;
-        if (png.length < ihdr + 8 + IHDR_DATA_BYTES
-                || readInt(png, ihdr) != IHDR_DATA_BYTES
-                || !hasType(png, ihdr + 4, "IHDR")) {
+        PngChunks.Header header;
+        try {
+            header = PngChunks.header(png);
+        } catch (PngChunks.DamagedPngException e) {
             throw new InvalidDigitInputException("image: damaged PNG, its IHDR header is missing");
         }
-        long widthPixels = Integer.toUnsignedLong(readInt(png, ihdr + 8));
-        long heightPixels = Integer.toUnsignedLong(readInt(png, ihdr + 12));
+        long widthPixels = header.widthPixels();
+        long heightPixels = header.heightPixels();
         if (widthPixels == 0 || heightPixels == 0) {
             throw new InvalidDigitInputException(String.format(Locale.ROOT,
                     "image: PNG declares %dx%d pixels; an image needs at least 1x1", widthPixels, heightPixels));
@@ -162,7 +152,7 @@ public class CanvasImageDecoder {
                     "image: PNG declares %dx%d pixels; the limit is %dx%d",
                     widthPixels, heightPixels, maxSidePixels, maxSidePixels));
         }
-        int bitDepth = png[ihdr + 16] & 0xff;
+        int bitDepth = header.bitDepth();
         if (bitDepth > MAX_BIT_DEPTH) {
             throw new InvalidDigitInputException(String.format(Locale.ROOT,
                     "image: PNG of %dx%d pixels uses %d bits per channel; the limit is %d, as a canvas exports",
@@ -176,27 +166,11 @@ public class CanvasImageDecoder {
      * second way to smuggle in a decompression bomb; a canvas export never needs them.
      */
     private static byte[] criticalChunksOnly(byte[] png) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream(png.length);
-        kept.write(png, 0, SIGNATURE_BYTES);
-        int position = SIGNATURE_BYTES;
-        while (position + CHUNK_OVERHEAD_BYTES <= png.length) {
-            long dataBytes = Integer.toUnsignedLong(readInt(png, position));
-            if (dataBytes > png.length - position - CHUNK_OVERHEAD_BYTES) {
-                throw new InvalidDigitInputException("image: damaged PNG, it ends in the middle of a chunk");
-            }
-            int chunkBytes = CHUNK_OVERHEAD_BYTES + (int) dataBytes;
-            // Bit 5 of the first type letter is clear (upper case) for critical chunks.
-            boolean critical = (png[position + 4] & 0x20) == 0;
-            if (critical || hasType(png, position + 4, "tRNS")) {
-                kept.write(png, position, chunkBytes);
-            }
-            boolean end = hasType(png, position + 4, "IEND");
-            position += chunkBytes;
-            if (end) {
-                break;
-            }
+        try {
+            return PngChunks.criticalOnly(png);
+        } catch (PngChunks.DamagedPngException e) {
+            throw new InvalidDigitInputException("image: damaged PNG, it ends in the middle of a chunk");
         }
-        return kept.toByteArray();
     }
 
     /** Decodes a PNG whose header has been checked; the one step that costs time and memory. */
@@ -216,17 +190,5 @@ public class CanvasImageDecoder {
         } finally {
             reader.dispose();
         }
-    }
-
-    private static int readInt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xff) << 24
-                | (bytes[offset + 1] & 0xff) << 16
-                | (bytes[offset + 2] & 0xff) << 8
-                | (bytes[offset + 3] & 0xff);
-    }
-
-    private static boolean hasType(byte[] bytes, int offset, String type) {
-        byte[] expected = type.getBytes(StandardCharsets.US_ASCII);
-        return Arrays.equals(bytes, offset, offset + 4, expected, 0, 4);
     }
 }

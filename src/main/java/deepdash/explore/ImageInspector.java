@@ -1,6 +1,7 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.images.PngChunks;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -96,9 +97,13 @@ public final class ImageInspector {
         PngChunks.Header header = null;
         byte[] input = bytes;
         if (png) {
-            header = PngChunks.header(bytes, field);
-            checkSize(header.widthPixels(), header.heightPixels(), header.bitDepth() > 8 ? 2 : 1, field);
-            input = PngChunks.criticalOnly(bytes, field);
+            try {
+                header = PngChunks.header(bytes);
+                checkSize(header.widthPixels(), header.heightPixels(), header.bitDepth() > 8 ? 2 : 1, field);
+                input = PngChunks.criticalOnly(bytes);
+            } catch (PngChunks.DamagedPngException e) {
+                throw new InvalidImageException(field, e.getMessage());
+            }
         }
         String format = png ? "png" : "jpeg";
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
