@@ -67,37 +67,36 @@ public final class CellReading {
     }
 
     private static String forget(double m) {
-        return m >= 0.8 ? "the cell keeps most of what it carried"
-                : m >= 0.5 ? "the cell keeps more than half of what it carried"
-                : m >= 0.2 ? "the cell forgets most of what it carried"
-                : "the cell wipes almost all of what it carried";
+        return band(m, "the cell keeps most of what it carried", "the cell keeps more than half of what it carried",
+                "the cell keeps less than half of what it carried", "the cell wipes almost all of what it carried");
     }
 
     private static String input(double m) {
-        return m >= 0.8 ? "most of the candidate is written in"
-                : m >= 0.5 ? "more than half of the candidate is written in"
-                : m >= 0.2 ? "less than half of the candidate gets in"
-                : "almost none of the candidate gets in";
+        return band(m, "most of the candidate is written in", "more than half of the candidate is written in",
+                "less than half of the candidate gets in", "almost none of the candidate gets in");
     }
 
     private static String output(double m) {
-        return m >= 0.8 ? "most of the cell shows in the hidden state"
-                : m >= 0.5 ? "more than half of the cell shows in the hidden state"
-                : m >= 0.2 ? "less than half of the cell shows in the hidden state"
-                : "the cell is almost hidden from the next layer";
+        return band(m, "most of the cell shows in the hidden state",
+                "more than half of the cell shows in the hidden state",
+                "less than half of the cell shows in the hidden state", "the cell is almost hidden from the next layer");
     }
 
     private static String update(double m) {
-        return m >= 0.8 ? "the state keeps most of what it was"
-                : m >= 0.5 ? "the state keeps more than half of what it was"
-                : m >= 0.2 ? "the new candidate replaces most of the state"
-                : "the new candidate replaces almost all of the state";
+        return band(m, "the state keeps most of what it was", "the state keeps more than half of what it was",
+                "the new candidate replaces more than half of the state",
+                "the new candidate replaces almost all of the state");
     }
 
     private static String reset(double m) {
-        return m >= 0.8 ? "the candidate reads most of the previous state"
-                : m >= 0.5 ? "the candidate reads more than half of the previous state"
-                : m >= 0.2 ? "the candidate ignores most of the previous state"
-                : "the candidate ignores almost all of the previous state";
+        return band(m, "the candidate reads most of the previous state",
+                "the candidate reads more than half of the previous state",
+                "the candidate reads less than half of the previous state",
+                "the candidate ignores almost all of the previous state");
+    }
+
+    /** A gate's mean in words: at least 0.8, at least 0.5, at least 0.2, below. */
+    private static String band(double mean, String high, String overHalf, String underHalf, String low) {
+        return mean >= 0.8 ? high : mean >= 0.5 ? overHalf : mean >= 0.2 ? underHalf : low;
     }
 }
