@@ -39,6 +39,11 @@ final class RefusedBodies implements Handler {
     }
 
     private static void drain(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DRAIN_LIMIT_BYTES) {
+            // Declared too large to read: refused unread (a client may never send it), and not kept.
+            ctx.header("Connection", "close");
+            return;
+        }
         try (InputStream body = ctx.req().getInputStream()) {
             byte[] buffer = new byte[BUFFER_BYTES];
             long read = 0;
