@@ -96,7 +96,7 @@ class RunPageFixesTest {
                     .doesNotContain("data-role=\"model-notice\"");
             assertThat(server.get("/draw?model=" + RUNNING_CNN).body())
                     .contains("<option value=\"shipped-cnn\" selected>", "data-role=\"model-notice\"",
-                            "No completed CNN run &#34;" + RUNNING_CNN + "&#34;");
+                            "No completed CNN run \"" + RUNNING_CNN + "\"");
         }
     }
 
