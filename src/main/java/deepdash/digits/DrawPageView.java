@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Input of {@code digits/draw.jte}.
  *
- * @param models what the model selector offers, the default (the best) first
+ * @param models what the model selector offers, newest run first, the default (the most accurate) marked
  * @param selectedId the model selected when the page opens: the one {@code ?model=} names, else the default
  * @param notice why {@code ?model=} could not be followed; null when it was, or when there was none
  */

@@ -19,7 +19,7 @@ import java.util.Locale;
  *       (see {@link FeatureMapLayer}). They travel with the prediction, not from a separate
  *       "last input" endpoint, so two tabs drawing at once can never see each other's maps and the
  *       server keeps no per-browser state.</li>
- *   <li>{@code GET /api/predict/models}: the models the selector offers, default first.</li>
+ *   <li>{@code GET /api/predict/models}: the models the selector offers, newest run first; {@code isDefault} marks the most accurate.</li>
  * </ul>
  */
 public final class PredictionController {

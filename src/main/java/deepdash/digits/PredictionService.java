@@ -100,8 +100,8 @@ public final class PredictionService implements AutoCloseable {
     }
 
     /**
-     * The models a request may name: the default first (see {@link #defaultModelId}), then the
-     * completed CNN runs newest first and the shipped model.
+     * The models a request may name: the completed CNN runs newest first, then the shipped model;
+     * the most accurate one is marked as the default (see {@link #defaultModelId}).
      */
     public List<ModelChoice> models() {
         List<ModelChoice> choices = new ArrayList<>();
@@ -117,12 +117,9 @@ public final class PredictionService implements AutoCloseable {
         List<ModelChoice> candidates = new ArrayList<>(choices.size() + 1);
         candidates.add(shipped);
         candidates.addAll(choices);
-        choices.add(shipped);
         ModelChoice best = ModelChoice.best(candidates);
-        List<ModelChoice> ordered = new ArrayList<>(choices.size());
-        ordered.add(best.asDefault());
-        choices.stream().filter(choice -> choice != best).forEach(ordered::add);
-        return List.copyOf(ordered);
+        choices.add(shipped);
+        return choices.stream().map(choice -> choice == best ? choice.asDefault() : choice).toList();
     }
 
     /**
@@ -130,7 +127,7 @@ public final class PredictionService implements AutoCloseable {
      * model unless a completed CNN run beats it (a quick 3-epoch run must not take its place).
      */
     public String defaultModelId() {
-        return models().get(0).id();
+        return models().stream().filter(ModelChoice::isDefault).findFirst().orElseThrow().id();
     }
 
     /** Newest first; filtered in RunService's memory, so a store of a thousand runs costs little. */

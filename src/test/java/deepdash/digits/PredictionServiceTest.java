@@ -162,11 +162,11 @@ class PredictionServiceTest {
 
         // A quick run newer than the shipped 98.7% model but worse does not take its place.
         assertThat(models).extracting(ModelChoice::id)
-                .containsExactly(PredictionService.SHIPPED_MODEL_ID, NEWER_RUN, OLDER_RUN);
-        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(true, false, false);
-        assertThat(models).extracting(ModelChoice::testAccuracy).containsExactly(0.987, 0.97, 0.95);
-        assertThat(models.get(1).label()).isEqualTo("Run " + NEWER_RUN + " · 2 epochs on 6,000 images");
-        assertThat(models.get(0).label()).isEqualTo("Shipped CNN · 10 epochs on all 60,000 images");
+                .containsExactly(NEWER_RUN, OLDER_RUN, PredictionService.SHIPPED_MODEL_ID);
+        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(false, false, true);
+        assertThat(models).extracting(ModelChoice::testAccuracy).containsExactly(0.97, 0.95, 0.987);
+        assertThat(models.get(0).label()).isEqualTo("Run " + NEWER_RUN + " · 2 epochs on 6,000 images");
+        assertThat(models.get(2).label()).isEqualTo("Shipped CNN · 10 epochs on all 60,000 images");
         assertThat(service.defaultModelId()).isEqualTo(PredictionService.SHIPPED_MODEL_ID);
         assertThat(service.predictPixels(mnist(0), null, false).run()).isEqualTo(PredictionService.SHIPPED_MODEL_ID);
         assertThat(service.predictPixels(mnist(0), OLDER_RUN, false).run()).isEqualTo(OLDER_RUN);
@@ -182,9 +182,10 @@ class PredictionServiceTest {
 
         List<ModelChoice> models = service.models();
 
-        assertThat(models).extracting(ModelChoice::id).containsExactly(OLDER_RUN, "20260103-000000-cccccc",
-                NEWER_RUN, PredictionService.SHIPPED_MODEL_ID);
-        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(true, false, false, false);
+        assertThat(models).extracting(ModelChoice::id).containsExactly("20260103-000000-cccccc", NEWER_RUN,
+                OLDER_RUN, PredictionService.SHIPPED_MODEL_ID);
+        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(false, false, true, false);
+        assertThat(service.defaultModelId()).isEqualTo(OLDER_RUN);
         assertThat(service.predictPixels(mnist(0), null, false).run()).isEqualTo(OLDER_RUN);
 
         assertThat(ModelChoice.best(List.of(choice("shipped-cnn", 0.987), choice("a", 0.987), choice("b", null))).id())
