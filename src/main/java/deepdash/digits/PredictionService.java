@@ -40,7 +40,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads drawn digits with a trained CNN: the newest completed CNN run by default, any other
+ * Reads drawn digits with a trained CNN: the one with the best test accuracy by default, any other
  * completed CNN run on request, or the model shipped in the jar when nothing has been trained.
  *
  * <p>Every MXNet call (loading, the forward pass, copying results out) runs on the server's one
@@ -99,28 +99,35 @@ public final class PredictionService implements AutoCloseable {
         };
     }
 
-    /** The models a request may name, newest first, the shipped one last; the first is the default. */
+    /**
+     * The models a request may name: the completed CNN runs newest first, then the shipped model;
+     * the most accurate one is marked as the default (see {@link #defaultModelId}).
+     */
     public List<ModelChoice> models() {
         List<ModelChoice> choices = new ArrayList<>();
         for (RunView run : completedCnnRuns()) {
             if (isUsable(run)) {
-                choices.add(new ModelChoice(run.id(), runLabel(run), accuracy(run.test()), run.createdAt(),
-                        choices.isEmpty()));
+                choices.add(new ModelChoice(run.id(), runLabel(run), accuracy(run.test()), run.createdAt(), false,
+                        run.name()));
             }
         }
-        choices.add(new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(shippedRecord.test()),
-                shippedRecord.createdAt(), choices.isEmpty()));
-        return List.copyOf(choices);
+        ModelChoice shipped = new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(shippedRecord.test()),
+                shippedRecord.createdAt(), false, null);
+        // The shipped model first: a run that only ties with it does not replace it.
+        List<ModelChoice> candidates = new ArrayList<>(choices.size() + 1);
+        candidates.add(shipped);
+        candidates.addAll(choices);
+        ModelChoice best = ModelChoice.best(candidates);
+        choices.add(shipped);
+        return choices.stream().map(choice -> choice == best ? choice.asDefault() : choice).toList();
     }
 
-    /** The model used when a request names none: the newest completed CNN run, else the shipped model. */
+    /**
+     * The model used when a request names none: the one with the highest test accuracy, the shipped
+     * model unless a completed CNN run beats it (a quick 3-epoch run must not take its place).
+     */
     public String defaultModelId() {
-        for (RunView run : completedCnnRuns()) {
-            if (isUsable(run)) {
-                return run.id();
-            }
-        }
-        return SHIPPED_MODEL_ID;
+        return models().stream().filter(ModelChoice::isDefault).findFirst().orElseThrow().id();
     }
 
     /** Newest first; filtered in RunService's memory, so a store of a thousand runs costs little. */
@@ -291,7 +298,8 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private static String runLabel(RunView run) {
-        return "Run " + run.id() + " · " + describe(run.config());
+        return (run.name() != null ? run.name() + " (run " + run.id() + ")" : "Run " + run.id()) + " · "
+                + describe(run.config());
     }
 
     private String shippedLabel() {
