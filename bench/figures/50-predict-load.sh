@@ -53,6 +53,7 @@ read -r idle_drawn_rate idle_drawn_p50 idle_drawn_p99 idle_drawn_failed <<< "$(m
 
 run=$(curl -fs -H 'Content-Type: application/json' -d '{"model":"cnn","epochs":50,"trainLimit":20000}' \
   "$base/api/runs" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p')
+[[ -n "$run" ]] || { echo "could not start a training run" >&2; exit 1; }
 for ((i = 0; i < 600; i++)); do
   curl -fs "$base/api/runs/$run" | grep -q '"progress"' && break
   sleep 0.2
