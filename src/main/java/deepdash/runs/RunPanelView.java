@@ -47,7 +47,7 @@ public record RunPanelView(RunView run, String metric, boolean forecast) {
             return "–";
         }
         return value >= 1e-3 || value == 0 ? stripZeros(String.format(Locale.ROOT, "%.6f", value))
-                : String.format(Locale.ROOT, "%.3g", value).replace("e-0", "e-");
+                : String.format(Locale.ROOT, "%.2e", value).replace("e-0", "e-");
     }
 
     private static String stripZeros(String decimal) {
