@@ -16,6 +16,7 @@ import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;
+import deepdash.web.ErrorMapping;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
@@ -115,6 +116,9 @@ public final class CnnPageController {
         try {
             run = runs.create(CnnSpec.runConfig(fromForm(ctx)));
         } catch (UserError refused) {
+            if (!ErrorMapping.isHtmx(ctx)) {
+                throw refused;
+            }
             ctx.status(refused.status());
             ctx.header("HX-Retarget", "#" + TrainFormError.REGION_ID);
             ctx.header("HX-Reswap", "innerHTML");

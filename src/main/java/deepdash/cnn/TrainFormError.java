@@ -47,8 +47,17 @@ public record TrainFormError(String input, String message) {
             return new TrainFormError(null, message);
         }
         String prefix = field + ": ";
-        String detail = message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        // The architecture is a hidden input the editor fills; its message already names the layer.
-        return new TrainFormError("architecture".equals(input) ? null : input, label + ": " + detail);
+        if (message == null || !message.startsWith(prefix)) {
+            // A message that names its own place ("block 3: kernel 5 does not fit a 3x3 map").
+            return new TrainFormError(inputToMark(input), label + ": " + message);
+        }
+        String detail = message.substring(prefix.length());
+        String where = input.equals(field) ? label : label + " (" + field.substring(input.length() + 1) + ")";
+        return new TrainFormError(inputToMark(input), where + ": " + detail);
+    }
+
+    /** The architecture is a hidden input the editor fills: nothing there for the reader to mark. */
+    private static String inputToMark(String input) {
+        return "architecture".equals(input) ? null : input;
     }
 }

@@ -87,13 +87,14 @@ class CnnPageBrowserTest {
     }
 
     @Test
-    void aBadFormValueShowsTheMessageInsteadOfARun() {
+    void aBadFormValueShowsTheMessageNextToTheFormByItsLabel() {
         browser.get(server.baseUrl() + "/cnn");
         // Numeric fields are checked by the browser itself; the learning rate is free text.
         fill(browser, "learningRate", "fast");
         browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
         WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(page -> page.findElement(By.cssSelector("#run-panel .error")));
-        assertThat(error.getText()).isEqualTo("learningRate: must be a number, got \"fast\"");
+                .until(page -> page.findElement(By.cssSelector("#train-errors .error")));
+        assertThat(error.getText()).isEqualTo("Learning rate: must be a number, got \"fast\"");
+        assertThat(browser.findElements(By.cssSelector("#run-panel .error"))).isEmpty();
     }
 }
