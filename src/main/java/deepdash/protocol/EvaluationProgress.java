@@ -17,6 +17,18 @@ public record EvaluationProgress(String phase, int epoch, int epochs, int done, 
     public static final String VALIDATING = "validating";
     public static final String TESTING = "testing";
 
+    /**
+     * How much of the training is done, 0..1, as {@link Progress#fractionDone()} counts it: the
+     * epochs trained so far, all of them while testing. For clients that only read this.
+     */
+    @JsonProperty("fractionDone")
+    public double fractionDone() {
+        if (TESTING.equals(phase) || epochs <= 0) {
+            return epochs <= 0 ? 0 : 1.0;
+        }
+        return Math.min(1.0, epoch / (double) epochs);
+    }
+
     /** How much of the pass is done, 0..1. */
     @JsonProperty("passDone")
     public double passDone() {

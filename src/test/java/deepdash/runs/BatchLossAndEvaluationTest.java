@@ -46,6 +46,8 @@ class BatchLossAndEvaluationTest {
                 assertThat(pass.get("total").asInt()).isEqualTo(ScriptedWorker.TEST_IMAGES);
                 assertThat(pass.get("passDone").asDouble()).isCloseTo(0.4096, within(1e-9));
                 assertThat(pass.get("epoch").asInt()).isEqualTo(1);
+                // Clients that only read the overall fraction see training done while it tests.
+                assertThat(pass.get("fractionDone").asDouble()).isEqualTo(1.0);
             }
             List<JsonNode> progress = new ArrayList<>();
             for (Event e : seen) {
