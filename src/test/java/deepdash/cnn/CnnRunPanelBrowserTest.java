@@ -38,8 +38,7 @@ class CnnRunPanelBrowserTest {
     @BeforeEach
     void start() {
         HeadlessChromium.assumeInstalled();
-        // The worker waits before its first line, so the new panel is listening when the lines come.
-        server = TestServer.start(dataDir, ScriptedWorker.launcher(3.0));
+        server = TestServer.start(dataDir, ScriptedWorker.launcher());
         browser = HeadlessChromium.start("--window-size=1400,1000");
     }
 
@@ -93,6 +92,10 @@ class CnnRunPanelBrowserTest {
         assertThat(browser.findElement(By.id("train-status")).getAttribute("textContent"))
                 .contains("Run " + firstId + " started");
 
+        // The worker goes on once the panel's event stream is open.
+        waiting(30).until(page -> Boolean.TRUE.equals(js("return arguments[0].eventSource !== undefined"
+                + " && arguments[0].eventSource.readyState === EventSource.OPEN;", panel)));
+        ScriptedWorker.release(dataDir, firstId);
         // The worker's test pass shows as such, with its own progress, instead of a frozen last batch.
         waiting(60).until(page -> panel.findElement(By.cssSelector("[data-role=progress-text]")).getText()
                 .equals("Evaluating on 10,000 test images · 40%"));

@@ -32,13 +32,14 @@ class BatchLossAndEvaluationTest {
 
     @Test
     void perStepLossesGoLiveAndAreStoredThinnedAndTheTestPassIsAProgressPhase() throws Exception {
-        try (TestServer server = TestServer.start(dataDir, ScriptedWorker.launcher(1.5))) {
+        try (TestServer server = TestServer.start(dataDir, ScriptedWorker.launcher())) {
             var created = server.postJson("/api/runs", "{\"model\":\"cnn\",\"epochs\":2,\"trainLimit\":2000}");
             assertThat(created.statusCode()).isEqualTo(202);
             String id = TestServer.json(created).get("id").asText();
 
             List<Event> seen = new ArrayList<>();
             try (SseStream events = server.events(id, null)) {
+                ScriptedWorker.release(dataDir, id);
                 Event testing = events.until(e -> "progress".equals(e.name()) && e.data().contains("\"testing\""), seen);
                 assertThat(testing).as("a progress event of the test pass, after %s", seen).isNotNull();
                 JsonNode pass = Json.mapper().readTree(testing.data());

@@ -1,6 +1,10 @@
 package deepdash.support;
 
 import deepdash.runs.WorkerLauncher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,15 +34,27 @@ public final class ScriptedWorker {
     }
 
     /**
-     * @param delaySeconds how long the worker waits before its first line (so a page can connect first)
+     * A worker that says nothing until {@link #release} is called for its run, so a test (or a page)
+     * can be listening first: progress lines are live events, not replayed to late listeners.
      */
-    public static WorkerLauncher launcher(double delaySeconds) {
-        return runDir -> new ProcessBuilder("sh", "-c", script(delaySeconds)).redirectErrorStream(false).start();
+    public static WorkerLauncher launcher() {
+        return runDir -> new ProcessBuilder("sh", "-c", script(), "worker", runDir.toString()).start();
     }
 
-    static String script(double delaySeconds) {
+    /** Lets run {@code runId}'s worker go on with its lines. */
+    public static void release(Path dataDir, String runId) {
+        try {
+            Files.createFile(dataDir.resolve("runs").resolve(runId).resolve(GO_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String GO_FILE = "go";
+
+    static String script() {
         List<String> lines = new ArrayList<>();
-        lines.add("sleep " + String.format(Locale.ROOT, "%.1f", delaySeconds));
+        lines.add("while [ ! -e \"$1/" + GO_FILE + "\" ]; do sleep 0.1; done");
         lines.add(say("{\"type\":\"started\",\"data\":{\"device\":\"cpu()\",\"epochs\":2,\"batches\":" + BATCHES
                 + ",\"trainSamples\":1600,\"validationSamples\":400}}"));
         for (int step = 1; step <= BATCH_LINES; step++) {
