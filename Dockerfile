@@ -1,19 +1,90 @@
-# DeepDash in a container: build the jar with Maven, run it on a slim JRE.
-# The MXNet native library comes from the mxnet-native-mkl Maven jar; nothing is downloaded at run time.
-FROM maven:3.9-eclipse-temurin-17 AS build
+# DeepDash in a container: Debian's JDK 17 and Maven build the jar; a jlinked Java 17 runs it on
+# debian:bookworm-slim as a non-root user. Nothing is downloaded at run time: the MXNet native library
+# comes from the mxnet-native-mkl jar and is unpacked into the image while it is built.
+#
+#   podman build --format docker -t deepdash .     (or: docker build -t deepdash .)
+#   podman run -d --name deepdash -p 7070:7070 -v deepdash-data:/data deepdash
+#   podman logs deepdash                           (the URL with the access token)
+#
+# container/build-and-run.sh builds it and checks it end to end; docs/container.md says what it measured.
+# A Maven mirror: pass its settings.xml as a build secret, never as a file in the image:
+#   podman build --secret id=maven-settings,src=$HOME/.m2/settings.xml ...
+
+############################################################################### build
+FROM debian:bookworm-slim AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+
+# Dependencies first, so that a source change does not download them again. The cache mount keeps
+# ~/.m2 between builds on the same machine; the secret (when given) supplies a mirror.
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
-COPY src src
+RUN --mount=type=cache,target=/root/.m2/repository \
+    --mount=type=secret,id=maven-settings \
+    s=/run/secrets/maven-settings; if [ -s "$s" ]; then set -- -s "$s"; fi; \
+    mvn -B -q "$@" dependency:go-offline -Dmaven.test.skip=true
+
+COPY src/main src/main
 COPY templates templates
 COPY static static
 COPY data data
-RUN mvn -B -q package -DskipTests
+RUN --mount=type=cache,target=/root/.m2/repository \
+    --mount=type=secret,id=maven-settings \
+    s=/run/secrets/maven-settings; if [ -s "$s" ]; then set -- -s "$s"; fi; \
+    mvn -B -q "$@" package -Dmaven.test.skip=true \
+    && cp target/deepdash.jar /deepdash.jar
 
-FROM eclipse-temurin:17-jre
-WORKDIR /app
-COPY --from=build /src/target/deepdash.jar /app/deepdash.jar
-ENV DEEPDASH_HOST=0.0.0.0 DEEPDASH_PORT=7070 DEEPDASH_DATA_DIR=/data
+# A Java runtime with only the modules DeepDash uses: what jdeps finds in the jar, plus modules that
+# are loaded by name and that jdeps cannot see (zip file systems, locale data for translated pages,
+# extra charsets, EC, java.net.http). java.desktop's X11, sound and splash libraries are left out: the
+# server is headless and only needs ImageIO.
+RUN jlink --output /opt/java --strip-debug --no-header-files --no-man-pages --compress=2 \
+      --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.management,jdk.unsupported,jdk.zipfs \
+      --exclude-files='**/libawt_xawt.so,**/libsplashscreen.so,**/libjsound.so'
+
+############################################################################### run
+FROM debian:bookworm-slim
+# libjpeg and lcms: ImageIO's JPEG reader (image inspector) in Debian's JDK links them; freetype
+# for java.desktop's font manager. curl: the health check. MXNet brings its own libgomp, libgfortran,
+# libquadmath and OpenBLAS; libstdc++ and libgcc are in the base.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl libjpeg62-turbo liblcms2-2 libfreetype6 \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --user-group --create-home --home-dir /home/deepdash --shell /usr/sbin/nologin deepdash \
+    && mkdir /data && chown deepdash:deepdash /data
+
+COPY --from=build /opt/java /opt/java
+COPY --from=build /deepdash.jar /app/deepdash.jar
+ENV PATH=/opt/java/bin:$PATH \
+    JAVA_HOME=/opt/java \
+    DJL_CACHE_DIR=/opt/djl \
+    DEEPDASH_HOST=0.0.0.0 \
+    DEEPDASH_PORT=7070 \
+    DEEPDASH_DATA_DIR=/data
+
+# Fail the build, not the first run, when the runtime misses a system library. Then unpack MXNet's
+# native library into the image (read-only, shared by every container, no unpacking at start) by
+# training one LSTM epoch on the bundled sample prices (seconds, where a CNN run's test pass on 10,000
+# images takes minutes on a busy machine): it proves that MXNet loads and trains in this image.
+RUN --mount=type=bind,from=build,source=/src/data/prices,target=/tmp/prices \
+    set -e; \
+    if LD_LIBRARY_PATH=/opt/java/lib/server ldd /opt/java/lib/*.so | grep 'not found'; then exit 1; fi; \
+    if ! java -XX:+UseSerialGC -Dai.djl.offline=true -jar /app/deepdash.jar train --data-dir /tmp/warm-up \
+            --model lstm --csv /tmp/prices/sample-synthetic-prices.csv --epochs 1 > /tmp/warm-up.log 2>&1; then \
+        cat /tmp/warm-up.log; exit 1; \
+    fi; \
+    tail -n 3 /tmp/warm-up.log; \
+    if ldd /opt/djl/mxnet/*/libmxnet.so | grep 'not found'; then exit 1; fi; \
+    rm -rf /tmp/warm-up /tmp/warm-up.log /tmp/hsperfdata_root /root/.cache
+
+USER deepdash
+WORKDIR /home/deepdash
 VOLUME /data
 EXPOSE 7070
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-jar", "/app/deepdash.jar"]
+# /health is the one path that needs no token.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null http://127.0.0.1:7070/health || exit 1
+# Bound to all interfaces, DeepDash requires an access token: it prints a URL carrying a generated one
+# at start (see the logs), or takes yours from DEEPDASH_TOKEN.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-jar", "/app/deepdash.jar"]

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Builds the DeepDash image with Podman and checks it end to end, as a user would run it:
+#   1. makes the debian:bookworm-slim base image with debootstrap when it is missing (Docker Hub is not
+#      needed: the packages come from this machine's Debian mirror);
+#   2. builds the image from the Dockerfile;
+#   3. runs it with a published port and a named volume, reads the access token from its start-up lines,
+#      waits for /health, and checks: no token -> 401, the process is not root, the HEALTHCHECK says
+#      healthy, a 1-epoch CNN run on 2,000 images trains through the API, a digit is predicted with it;
+#   4. restarts the container and finds the run again; replaces the container by a new one on the same
+#      volume (with a token given by DEEPDASH_TOKEN) and finds the run and its model again;
+#   5. prints the measurements and removes what it made (the containers, the volume, the image; the base
+#      image stays, as a cache, unless --remove-base).
+#
+# Needs root (rootful Podman) and apt. Not part of `mvn verify`. Usage:
+#   container/build-and-run.sh [--keep] [--remove-base] [--port N] [--train-limit N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+image=deepdash:build-and-run
+name=deepdash-check
+volume=deepdash-check-data
+base=debian:bookworm-slim
+host_port=17070
+train_limit=2000
+keep=false
+remove_base=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --keep) keep=true ;;
+    --remove-base) remove_base=true ;;
+    --port) host_port="$2"; shift ;;
+    --train-limit) train_limit="$2"; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+fail() { say "FAIL: $*"; podman logs --tail 40 "$name" 2>/dev/null || true; exit 1; }
+results=()
+pass() { results+=("PASS  $*"); say "PASS: $*"; }
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# ---------------------------------------------------------------- tools
+if [ "$(id -u)" != 0 ]; then echo "run as root (rootful podman)" >&2; exit 2; fi
+missing=()
+for tool in podman runc debootstrap curl jq; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} with apt"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap curl jq >/dev/null
+fi
+
+# Containers here cannot raise their open-files limit to Podman's default, so they keep the host's.
+work=$(mktemp -d)
+if [ -z "${CONTAINERS_CONF:-}" ]; then
+  printf '[containers]\ndefault_ulimits = []\n' > "$work/containers.conf"
+  export CONTAINERS_CONF="$work/containers.conf"
+fi
+run_flags=(--runtime runc --ulimit host)
+
+cleanup() {
+  if [ "$keep" = true ]; then
+    say "kept: container $name, volume $volume, image $image (--keep)"
+  else
+    podman rm -f -t 5 "$name" >/dev/null 2>&1 || true
+    podman volume rm -f "$volume" >/dev/null 2>&1 || true
+    podman rmi -f "$image" >/dev/null 2>&1 || true
+    if [ "$remove_base" = true ]; then podman rmi -f "$base" >/dev/null 2>&1 || true; fi
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- base image
+if podman image exists "$base"; then
+  say "base image $base exists"
+else
+  # The mirror this machine's apt uses (deb822 "URIs:" or one-line "deb URL suite"), for bookworm's main.
+  mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+    | awk '/^URIs:/ && $2 ~ /debian\/?$/ { print $2; exit } /^deb / && $3 ~ /^bookworm$/ { print $2; exit }')
+  mirror=${mirror:-http://deb.debian.org/debian}
+  say "making $base with debootstrap from $mirror (a few minutes)"
+  started=$(now)
+  debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
+  # Trim what an image does not need, as Docker's slim images do.
+  rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/* \
+    "$work"/rootfs/usr/share/doc/* "$work"/rootfs/usr/share/man/* "$work"/rootfs/usr/share/info/*
+  tar -C "$work/rootfs" -c . | podman import --change 'CMD ["bash"]' - "$base" >/dev/null
+  rm -rf "$work/rootfs"
+  say "base image made in $(seconds_since "$started") s"
+fi
+
+# ---------------------------------------------------------------- build
+build_flags=(--isolation=chroot --format docker -t "$image")
+if [ -s "$HOME/.m2/settings.xml" ]; then
+  # A Maven mirror, if this machine uses one: a build secret, never a layer of the image.
+  build_flags+=(--secret "id=maven-settings,src=$HOME/.m2/settings.xml")
+fi
+say "building $image"
+started=$(now)
+podman build "${build_flags[@]}" . 2>&1 | tee "$work/build.log" | grep -E '^(STEP|COMMIT)|Test:|Epoch|Error|error' || true
+[ "${PIPESTATUS[0]}" = 0 ] || { tail -30 "$work/build.log"; fail "podman build"; }
+build_seconds=$(seconds_since "$started")
+image_bytes=$(podman image inspect --format '{{.Size}}' "$image")
+image_mb=$(( image_bytes / 1000000 ))
+base_mb=$(( $(podman image inspect --format '{{.Size}}' "$base") / 1000000 ))
+pass "image built in ${build_seconds} s: ${image_mb} MB (base ${base_mb} MB)"
+
+# ---------------------------------------------------------------- run
+url="http://127.0.0.1:$host_port"
+podman rm -f "$name" >/dev/null 2>&1 || true
+podman volume rm -f "$volume" >/dev/null 2>&1 || true
+
+# Waits until /health answers 200 through the published port; prints the seconds it took.
+wait_for_health() {
+  local since=$1 deadline=$(( $(date +%s) + 300 ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health")" = 200 ]; do
+    [ "$(podman inspect --format '{{.State.Running}}' "$name")" = true ] || fail "container stopped"
+    [ "$(date +%s)" -lt "$deadline" ] || fail "/health not 200 after 300 s"
+    sleep 0.5
+  done
+  seconds_since "$since"
+}
+
+# The generated token, from the URL the server prints once per start (the newest start's line).
+token_from_logs() {
+  local t="" deadline=$(( $(date +%s) + 60 ))
+  while [ -z "$t" ]; do
+    t=$(podman logs "$name" 2>&1 | sed -n 's#.*/?token=\([A-Za-z0-9_-]*\).*#\1#p' | tail -n 1)
+    [ -n "$t" ] || { [ "$(date +%s)" -lt "$deadline" ] || fail "no token URL in the logs"; sleep 0.5; }
+  done
+  echo "$t"
+}
+
+api() { # method path [json body]
+  local args=(-s -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $token" "$url$2")
+  [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data "$3")
+  curl "${args[@]}"
+}
+body() { sed '$d' <<<"$1"; }
+status() { tail -n 1 <<<"$1"; }
+
+say "running $image as $name, port $host_port -> 7070, volume $volume -> /data"
+started=$(now)
+podman run -d --name "$name" "${run_flags[@]}" -p "127.0.0.1:$host_port:7070" -v "$volume:/data" "$image" >/dev/null
+startup_seconds=$(wait_for_health "$started")
+pass "/health 200 through the published port, ${startup_seconds} s after podman run"
+say "start-up lines:"; podman logs "$name" 2>&1 | grep -E 'DeepDash|token|Data directory' | sed 's/^/    /'
+token=$(token_from_logs)
+pass "a generated token is printed in the start-up lines (${#token} characters)"
+
+code=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/runs")
+[ "$code" = 401 ] || fail "GET /api/runs without a token: expected 401, got $code"
+pass "without the token: GET /api/runs -> 401"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url/")
+[ "$code" = 200 ] || fail "GET / with the token: expected 200, got $code"
+pass "with the token: GET / -> 200"
+
+uid=$(podman exec "$name" sh -c 'awk "/^Uid:/ { print \$2 }" /proc/1/status')
+user=$(podman top "$name" user | tail -n 1 | tr -d ' ')
+[ "$uid" != 0 ] || fail "the server runs as root"
+pass "the server process runs as uid $uid ($user), not root"
+
+podman healthcheck run "$name" >/dev/null || fail "podman healthcheck run"
+health=$(podman inspect --format '{{.State.Health.Status}}' "$name" 2>/dev/null \
+  || podman inspect --format '{{.State.Healthcheck.Status}}' "$name")
+[ "$health" = healthy ] || fail "health status: $health"
+pass "HEALTHCHECK: $health"
+
+# ---------------------------------------------------------------- train and predict
+say "training a CNN: 1 epoch on $train_limit images (slow on a busy machine)"
+started=$(now)
+response=$(api POST /api/runs "{\"model\":\"cnn\",\"epochs\":1,\"trainLimit\":$train_limit}")
+[ "$(status "$response")" = 202 ] || fail "POST /api/runs: $(status "$response") $(body "$response")"
+run_id=$(body "$response" | jq -r .id)
+deadline=$(( $(date +%s) + 1500 ))
+while :; do
+  run=$(body "$(api GET "/api/runs/$run_id")")
+  run_status=$(jq -r .status <<<"$run")
+  case "$run_status" in
+    completed) break ;;
+    queued|running) ;;
+    *) fail "run $run_id ended $run_status: $(jq -c '{reason}' <<<"$run")" ;;
+  esac
+  [ "$(date +%s)" -lt "$deadline" ] || fail "run $run_id still $run_status after 25 min"
+  sleep 3
+done
+train_seconds=$(seconds_since "$started")
+test_accuracy=$(jq -r '.test.accuracy' <<<"$run")
+epoch_seconds=$(jq -r '.epochs[0].epochSeconds // .epochs[0].epoch_seconds // empty' <<<"$run")
+pass "run $run_id completed in ${train_seconds} s (epoch ${epoch_seconds:-?} s), test accuracy $test_accuracy on 10,000 images"
+
+digit=$(body "$(api GET /api/mnist/test/0)")
+label=$(jq -r .label <<<"$digit")
+pixels=$(jq -c '[.pixels[][] / 255]' <<<"$digit")
+response=$(api POST /api/predict "{\"pixels\":$pixels,\"run\":\"$run_id\"}")
+[ "$(status "$response")" = 200 ] || fail "POST /api/predict: $(status "$response") $(body "$response")"
+predicted=$(body "$response" | jq -r .digit)
+[ "$(body "$response" | jq -r .run)" = "$run_id" ] || fail "the prediction did not use run $run_id"
+pass "predicted MNIST test image 0 (a $label) with run $run_id: $predicted"
+
+# ---------------------------------------------------------------- persistence
+say "restarting the container"
+started=$(now)
+podman restart -t 10 "$name" >/dev/null
+restart_seconds=$(wait_for_health "$started")
+old_token=$token
+token=$(token_from_logs)
+[ "$token" != "$old_token" ] || fail "the restart printed the old token"
+[ "$(body "$(api GET "/api/runs/$run_id")" | jq -r .status)" = completed ] || fail "run $run_id lost by the restart"
+pass "after a restart (${restart_seconds} s to /health): run $run_id is still there (a new token was printed)"
+
+say "replacing the container by a new one on the same volume, with DEEPDASH_TOKEN given"
+podman rm -f -t 10 "$name" >/dev/null
+token=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
+started=$(now)
+podman run -d --name "$name" "${run_flags[@]}" -p "127.0.0.1:$host_port:7070" -v "$volume:/data" \
+  -e DEEPDASH_TOKEN="$token" "$image" >/dev/null
+wait_for_health "$started" >/dev/null
+! podman logs "$name" 2>&1 | grep -q -- "$token" || fail "a token given by DEEPDASH_TOKEN was printed"
+[ "$(body "$(api GET "/api/runs/$run_id")" | jq -r .status)" = completed ] || fail "run $run_id lost with the container"
+code=$(curl -s -o "$work/model.zip" -w '%{http_code}' -H "Authorization: Bearer $token" "$url/api/runs/$run_id/model")
+[ "$code" = 200 ] || fail "GET /api/runs/$run_id/model: $code"
+pass "a new container on the same volume finds run $run_id and its model ($(stat -c %s "$work/model.zip") bytes); the given token works and is not printed"
+
+# ---------------------------------------------------------------- summary
+echo
+echo "DeepDash container check: all passed"
+printf '  %s\n' "${results[@]}"
