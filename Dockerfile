@@ -7,8 +7,9 @@
 #   podman logs deepdash                           (the URL with the access token)
 #
 # container/build-and-run.sh builds it and checks it end to end; docs/container.md says what it measured.
-# A Maven mirror: pass its settings.xml as a build secret, never as a file in the image:
-#   podman build --secret id=maven-settings,src=$HOME/.m2/settings.xml ...
+# Behind a Maven mirror or a TLS-intercepting proxy, give its settings or CA as build secrets (below):
+#   podman build --secret id=maven-settings,src=$HOME/.m2/settings.xml \
+#                --secret id=ca-certificates,src=/usr/local/share/ca-certificates/my-proxy.crt ...
 
 ############################################################################### build
 FROM debian:bookworm-slim AS build
@@ -17,41 +18,53 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
-# Dependencies first, so that a source change does not download them again. The cache mount keeps
-# ~/.m2 between builds on the same machine; the secret (when given) supplies a mirror.
+# The Maven repository is a cache mount: kept between builds on the same machine, never in a layer.
+# Two optional build secrets, for machines that reach Maven Central only through a mirror or a
+# TLS-intercepting proxy; they are used by this step alone and never stored in the image:
+#   maven-settings   a settings.xml (mirror, credentials)
+#   ca-certificates  PEM certificates to trust besides Java's (only the extra ones: each is imported)
 COPY pom.xml .
-RUN --mount=type=cache,target=/root/.m2/repository \
-    --mount=type=secret,id=maven-settings \
-    s=/run/secrets/maven-settings; if [ -s "$s" ]; then set -- -s "$s"; fi; \
-    mvn -B -q "$@" dependency:go-offline -Dmaven.test.skip=true
-
 COPY src/main src/main
 COPY templates templates
 COPY static static
 COPY data data
 RUN --mount=type=cache,target=/root/.m2/repository \
     --mount=type=secret,id=maven-settings \
-    s=/run/secrets/maven-settings; if [ -s "$s" ]; then set -- -s "$s"; fi; \
-    mvn -B -q "$@" package -Dmaven.test.skip=true \
-    && cp target/deepdash.jar /deepdash.jar
+    --mount=type=secret,id=ca-certificates \
+    set -e; \
+    if [ -s /run/secrets/maven-settings ]; then set -- -s /run/secrets/maven-settings; fi; \
+    if [ -s /run/secrets/ca-certificates ]; then \
+        cp /etc/ssl/certs/java/cacerts /tmp/truststore; \
+        awk '/BEGIN CERTIFICATE/ { n++ } n { print > ("/tmp/extra-ca-" n ".pem") }' /run/secrets/ca-certificates; \
+        for pem in /tmp/extra-ca-*.pem; do \
+            keytool -importcert -noprompt -storepass changeit -keystore /tmp/truststore \
+                -alias "${pem##*/}" -file "$pem" > /dev/null; \
+        done; \
+        export MAVEN_OPTS="-Djavax.net.ssl.trustStore=/tmp/truststore -Djavax.net.ssl.trustStorePassword=changeit"; \
+    fi; \
+    mvn -B -q "$@" package -Dmaven.test.skip=true; \
+    cp target/deepdash.jar /deepdash.jar; \
+    rm -rf /tmp/truststore /tmp/extra-ca-*.pem target
 
 # A Java runtime with only the modules DeepDash uses: what jdeps finds in the jar, plus modules that
 # are loaded by name and that jdeps cannot see (zip file systems, locale data for translated pages,
 # extra charsets, EC, java.net.http). java.desktop's X11, sound and splash libraries are left out: the
 # server is headless and only needs ImageIO.
-RUN jlink --output /opt/java --strip-debug --no-header-files --no-man-pages --compress=2 \
+RUN jlink --output /opt/java --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 \
       --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.management,jdk.unsupported,jdk.zipfs \
-      --exclude-files='**/libawt_xawt.so,**/libsplashscreen.so,**/libjsound.so'
+      --exclude-files='**/libawt_xawt.so,**/libjawt.so,**/libsplashscreen.so,**/libjsound.so'
 
 ############################################################################### run
 FROM debian:bookworm-slim
-# libjpeg and lcms: ImageIO's JPEG reader (image inspector) in Debian's JDK links them; freetype
-# for java.desktop's font manager. curl: the health check. MXNet brings its own libgomp, libgfortran,
-# libquadmath and OpenBLAS; libstdc++ and libgcc are in the base.
+# The system libraries Debian's JDK links (build fails below if one is missing): libjpeg and lcms for
+# ImageIO's JPEG reader (the image inspector), freetype and harfbuzz for java.desktop's font manager.
+# curl: the health check. MXNet brings its own libgomp, libgfortran, libquadmath and OpenBLAS;
+# libstdc++ and libgcc are in the base.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl libjpeg62-turbo liblcms2-2 libfreetype6 \
-    && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --user-group --create-home --home-dir /home/deepdash --shell /usr/sbin/nologin deepdash \
+    && apt-get install -y --no-install-recommends curl libjpeg62-turbo liblcms2-2 libfreetype6 libharfbuzz0b \
+    && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
+    && groupadd --gid 10001 deepdash \
+    && useradd --uid 10001 --gid deepdash --create-home --home-dir /home/deepdash --shell /usr/sbin/nologin deepdash \
     && mkdir /data && chown deepdash:deepdash /data
 
 COPY --from=build /opt/java /opt/java
@@ -76,6 +89,7 @@ RUN --mount=type=bind,from=build,source=/src/data/prices,target=/tmp/prices \
     fi; \
     tail -n 3 /tmp/warm-up.log; \
     if ldd /opt/djl/mxnet/*/libmxnet.so | grep 'not found'; then exit 1; fi; \
+    chmod -R a+rX /opt/djl; \
     rm -rf /tmp/warm-up /tmp/warm-up.log /tmp/hsperfdata_root /root/.cache
 
 USER deepdash

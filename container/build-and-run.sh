@@ -75,6 +75,27 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- base image
+# What Debian's own slim images do: no docs, man pages or translations, no apt caches kept.
+slim_rootfs() {
+  local root=$1
+  cat > "$root/etc/dpkg/dpkg.cfg.d/docker-slim" <<'CFG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+CFG
+  cat > "$root/etc/apt/apt.conf.d/docker-clean" <<'CFG'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+CFG
+  find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+  rm -rf "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/locale/* \
+    "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin "$root"/var/lib/apt/lists/*
+}
+
 if podman image exists "$base"; then
   say "base image $base exists"
 else
@@ -86,9 +107,7 @@ else
   started=$(now)
   debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
     || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
-  # Trim what an image does not need, as Docker's slim images do.
-  rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/* \
-    "$work"/rootfs/usr/share/doc/* "$work"/rootfs/usr/share/man/* "$work"/rootfs/usr/share/info/*
+  slim_rootfs "$work/rootfs"
   tar -C "$work/rootfs" -c . | podman import --change 'CMD ["bash"]' - "$base" >/dev/null
   rm -rf "$work/rootfs"
   say "base image made in $(seconds_since "$started") s"
@@ -99,6 +118,12 @@ build_flags=(--isolation=chroot --format docker -t "$image")
 if [ -s "$HOME/.m2/settings.xml" ]; then
   # A Maven mirror, if this machine uses one: a build secret, never a layer of the image.
   build_flags+=(--secret "id=maven-settings,src=$HOME/.m2/settings.xml")
+fi
+# The certificates this machine trusts beyond Debian's (a TLS-intercepting proxy's CA, say): Maven in
+# the build stage needs them to reach the registry; a build secret, so they stay out of the image.
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  cat /usr/local/share/ca-certificates/*.crt > "$work/extra-ca.pem"
+  build_flags+=(--secret "id=ca-certificates,src=$work/extra-ca.pem")
 fi
 say "building $image"
 started=$(now)
