@@ -13,7 +13,9 @@
 
 ############################################################################### build
 FROM debian:bookworm-slim AS build
-RUN apt-get update \
+# Slim images have no /usr/share/man, where the JDK's post-install script links its man pages.
+RUN mkdir -p /usr/share/man/man1 \
+    && apt-get update \
     && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
