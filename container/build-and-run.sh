@@ -37,7 +37,12 @@ while [ $# -gt 0 ]; do
 done
 
 say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-fail() { say "FAIL: $*"; podman logs --tail 40 "$name" 2>/dev/null || true; exit 1; }
+fail() {
+  say "FAIL: $*"
+  podman logs --tail 40 "$name" 2>/dev/null || true
+  cat "$work/podman.log" 2>/dev/null || true
+  exit 1
+}
 results=()
 pass() { results+=("PASS  $*"); say "PASS: $*"; }
 now() { date +%s.%N; }
@@ -173,7 +178,8 @@ status() { tail -n 1 <<<"$1"; }
 
 say "running $image as $name, port $host_port -> 7070, volume $volume -> /data"
 started=$(now)
-podman run -d --name "$name" "${run_flags[@]}" -p "127.0.0.1:$host_port:7070" -v "$volume:/data" "$image" >/dev/null
+podman run -d --name "$name" "${run_flags[@]}" -p "127.0.0.1:$host_port:7070" -v "$volume:/data" "$image" \
+  >/dev/null 2>>"$work/podman.log"
 startup_seconds=$(wait_for_health "$started")
 pass "/health 200 through the published port, ${startup_seconds} s after podman run"
 say "start-up lines:"; podman logs "$name" 2>&1 | grep -E 'DeepDash|token|Data directory' | sed 's/^/    /'
@@ -225,7 +231,7 @@ while :; do
 done
 train_seconds=$(seconds_since "$started")
 test_accuracy=$(jq -r '.test.accuracy' <<<"$run")
-epoch_seconds=$(jq -r '.epochs[0].epochSeconds // .epochs[0].epoch_seconds // empty' <<<"$run")
+epoch_seconds=$(jq -r '.epochs[0].epochSeconds // empty | . * 10 | round / 10' <<<"$run")
 pass "run $run_id completed in ${train_seconds} s (epoch ${epoch_seconds:-?} s), test accuracy $test_accuracy on 10,000 images"
 
 digit=$(body "$(api GET /api/mnist/test/0)")
@@ -237,10 +243,21 @@ predicted=$(body "$response" | jq -r .digit)
 [ "$(body "$response" | jq -r .run)" = "$run_id" ] || fail "the prediction did not use run $run_id"
 pass "predicted MNIST test image 0 (a $label) with run $run_id: $predicted"
 
+# Images go through java.desktop (ImageIO, Java2D) in the jlinked runtime, JPEG through Debian's libjpeg:
+# a 112x112 PNG and JPEG of a drawn 7, black on white as the Draw page's canvas sends it.
+seven_png='iVBORw0KGgoAAAANSUhEUgAAAHAAAABwCAIAAABJgmMcAAAC+UlEQVR4Xu3QUY7cMBAD0bn/pTdABgmCErMZW5SaVvp9LpZWT72+mtWLf2hzOqhZBzXroGYd1KyDmnVQsw5q1kHNOqhZBzXroGYd1KyDmnVQsw5q1kHN/vegr5e5gPlzj/P6iX+dMPWt9zXn4e+8Ym58KP7OK+bGh+LvvGJufDT+2s/cnL3xhLPw137m5uyNJxyEP/Vj95df5wbl77xibnwo/s4r5saH4u+8Ym58KP7OK6bGz8JsCjfXGT7xFIw34OAWz1fyMZ7CzS2er4RjOYWbu2wfSsZ4Cjd32T4Ui+UUbiY4v5WJ8QYczDF/Lg3jKdzMMX8uCssp3EzzfzEH4yncTPN/MQTLKdw4LPloAsYbcGCy6ru1GE/hxmTVdwuxnMKNz8JPV2E8hRufhZ8uwXIKN1Zrv74f4w04cFv+wE6Mp3DjtvyBbVhO4WaBHW/swXgKNwvseGMDllO4WWPTM6sx3oCDZfa9tA7jKdwss++lRVhO4WalrY+twHgKNyttfcyO5RRuFtv9nhfjDThYr+BJF8ZTuFmv4EkLllO42aLm1XmMp3CzRc2rk1hO4WaXsodnMN6Ag40q376H8RRuNqp8+waWU7jZq/j5qxhP4Wav4ucvYTmFm+3qL/gc4w04qBBxxCcYT+GmQsQR/8RyCjdFUu74HuMp3BRJueMbLKdwUyfolL9hvAEHpbKuGTGewk2prGuA5RRuqsUd9CfGU7ipFnfQbyyncBMg8aY3xhtwkCH1rA9wkyHxLJZTuImReBnjKdzEiLuM5RRuksQdx3gDDsJk3cd4Cjdhgu5jOYWbPEEnMp7CTZ6UE1lO4SZSypWMN+AgVcShjKdwk6r+UJZTuAlWfyvjKdwEK76V5RRushWfy3gDDuJVXsx4Cjfxyi5mOYWbJyg7mvEUbp6g5miWU7h5iJq7GW/AwXPUnM5+Aw6eo/J0VvyF//co9dczZwedd0zNr5CgbwfU/IoKeoYOatZBzTqoWQc166BmHdSsg5p1ULMOavYDAllipcK+t4YAAAAASUVORK5CYII='
+seven_jpg='/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCABwAHADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD3+iiigAooooAKKKKACiiigAooooAKKKKACiiigAooooA8/wDib8Tf+Fc/2X/xKP7Q+3+b/wAvPlbNmz/YbOd/t0rz/wD4aa/6lH/ypf8A2qug+OngnxF4x/sH+wNP+2fZftHnfvo49u7y9v32Gc7W6eleQf8ACkviH/0L3/k7b/8AxygDv/8Ahpr/AKlH/wAqX/2qj/hpr/qUf/Kl/wDaq4D/AIUl8Q/+he/8nbf/AOOUf8KS+If/AEL3/k7b/wDxygDv/wDhpr/qUf8Aypf/AGqj/hpr/qUf/Kl/9qrgP+FJfEP/AKF7/wAnbf8A+OUf8KS+If8A0L3/AJO2/wD8coA7/wD4aa/6lH/ypf8A2qj/AIaa/wCpR/8AKl/9qrgP+FJfEP8A6F7/AMnbf/45Wfrfwt8ZeHNHn1bVtG+z2MG3zJftUL7dzBRwrknkgcCgD0S//aTvpns2sfD0dsIrgPcK935gni2sDH/qwVOSCGHQqMggkH0P4cfFyz8fXl5ZzWcGlXUWz7PC96JHuchy21Sqk7QmTjPXtXyRX0P+z94HuLH7V4l1fSPLaaKM6XcTEbtjbxIyrnK5GzDEDKng4Y5APeKKKKACiiigAooooAKKKKACiiigAr5c+PHjlfEPiVNBsJZDYaS7pNkMokuclW4zghQNoOAcl8ZBBr2f4s+OW8D+Dnns5Y11a8fyLMMFbaerSbSeQq98EbmTIINfHlAHWfDnwY3jrxjb6Q0kkVoqNPdyx7dyRLjOMnqWKr0ON2cEA19nwQQ2tvFb28UcMESBI441CqigYAAHAAHGK4f4TeBm8D+DkgvIo11a8fz7wqVbaeix7gOQq9skbmfBINd5QAUUUUAFFFFABRRRQAUUUUAFRzzw2tvLcXEscMESF5JJGCqigZJJPAAHOakrw/4/ePfsGnR+FNKvdt3c/NqHkv8ANHDjiNuON+ckAg7VwQVfkA8c+I3jNvHXjG41dY5IrRUWC0ik27kiXOM4HUsWbqcbsZIArsPgP4GXxD4lfXr+KQ2Gkujw4LKJLnIZecYIUDcRkHJTOQSK8z0PRrzxDrllpFgm+6u5ViTIJC56s2ASFAySccAE19r+FfD1v4U8L6dodq2+O0iCF8EeY5OXfBJxuYscZ4zgcUAbFFFFABRRRQAUUUUAFFFFABRRRQBj+KvENv4U8L6jrl0u+O0iLhMkeY5OETIBxuYqM44zk8V8Ua5rN54h1y91e/ffdXcrSvgkhc9FXJJCgYAGeAAK9M+PHjlfEPiVNBsJZDYaS7pNkMokuclW4zghQNoOAcl8ZBBrj/hz4Mbx14xt9IaSSK0VGnu5Y9u5IlxnGT1LFV6HG7OCAaAPY/gD4C+wadJ4r1Wy23dz8un+cnzRw45kXnjfnAJAO1cglX59wqOCCG1t4re3ijhgiQJHHGoVUUDAAA4AA4xUlABRRRQAUUUUAFFFFABRRRQAVwfxZ8ct4H8HPPZyxrq14/kWYYK209Wk2k8hV74I3MmQQa7ieeG1t5bi4ljhgiQvJJIwVUUDJJJ4AA5zXxh8RvGbeOvGNxq6xyRWiosFpFJt3JEucZwOpYs3U43YyQBQBydfYfwm8DN4H8HJBeRRrq14/n3hUq209Fj3AchV7ZI3M+CQa8Y+A/gZfEPiV9ev4pDYaS6PDgsokuchl5xghQNxGQclM5BIr6joAKKKKACiiigAooooAKKKKACiiigCvf2NvqenXNheR+Za3UTwzJuI3IwIYZHIyCeleCeM/wBnib7alx4PuY/s8j4ltb2U5h3OOUbHKKpyQ3zYTguTivoOigDH8K+Hrfwp4X07Q7Vt8dpEEL4I8xycu+CTjcxY4zxnA4rYoooAKKKKACiiigAooooA/9k='
+response=$(api POST /api/predict "{\"image\":\"data:image/png;base64,$seven_png\",\"run\":\"$run_id\"}")
+[ "$(status "$response")" = 200 ] || fail "POST /api/predict (PNG): $(status "$response") $(body "$response")"
+pass "predicted a drawn 7 sent as a PNG data URL: $(body "$response" | jq -r .digit)"
+response=$(api POST /api/images/inspect "{\"image\":\"data:image/jpeg;base64,$seven_jpg\"}")
+[ "$(status "$response")" = 200 ] || fail "POST /api/images/inspect (JPEG): $(status "$response") $(body "$response")"
+pass "inspected a JPEG: shape $(body "$response" | jq -c .shape)"
+
 # ---------------------------------------------------------------- persistence
 say "restarting the container"
 started=$(now)
-podman restart -t 10 "$name" >/dev/null
+podman restart -t 10 "$name" >/dev/null 2>>"$work/podman.log"
 restart_seconds=$(wait_for_health "$started")
 old_token=$token
 token=$(token_from_logs)
@@ -249,11 +266,11 @@ token=$(token_from_logs)
 pass "after a restart (${restart_seconds} s to /health): run $run_id is still there (a new token was printed)"
 
 say "replacing the container by a new one on the same volume, with DEEPDASH_TOKEN given"
-podman rm -f -t 10 "$name" >/dev/null
+podman rm -f -t 10 "$name" >/dev/null 2>>"$work/podman.log"
 token=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')
 started=$(now)
 podman run -d --name "$name" "${run_flags[@]}" -p "127.0.0.1:$host_port:7070" -v "$volume:/data" \
-  -e DEEPDASH_TOKEN="$token" "$image" >/dev/null
+  -e DEEPDASH_TOKEN="$token" "$image" >/dev/null 2>>"$work/podman.log"
 wait_for_health "$started" >/dev/null
 ! podman logs "$name" 2>&1 | grep -q -- "$token" || fail "a token given by DEEPDASH_TOKEN was printed"
 [ "$(body "$(api GET "/api/runs/$run_id")" | jq -r .status)" = completed ] || fail "run $run_id lost with the container"
