@@ -105,8 +105,12 @@ if podman image exists "$base"; then
   say "base image $base exists"
 else
   # The mirror this machine's apt uses (deb822 "URIs:" or one-line "deb URL suite"), for bookworm's main.
-  mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
-    | awk '/^URIs:/ && $2 ~ /debian\/?$/ { print $2; exit } /^deb / && $3 ~ /^bookworm$/ { print $2; exit }')
+  sources=()
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] && sources+=("$f")
+  done
+  mirror=$(awk '/^URIs:/ && $2 ~ /debian\/?$/ { print $2; exit } /^deb / && $3 ~ /^bookworm$/ { print $2; exit }' \
+    "${sources[@]}" /dev/null || true)
   mirror=${mirror:-http://deb.debian.org/debian}
   say "making $base with debootstrap from $mirror (a few minutes)"
   started=$(now)
