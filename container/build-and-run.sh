@@ -117,7 +117,8 @@ else
   debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
     || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
   slim_rootfs "$work/rootfs"
-  tar -C "$work/rootfs" -c . | podman import --change 'CMD ["bash"]' - "$base" >/dev/null 2>&1
+  tar -C "$work/rootfs" -c . | podman import --change 'CMD ["bash"]' - "$base" > "$work/import.log" 2>&1 \
+    || { cat "$work/import.log"; fail "podman import"; }
   rm -rf "$work/rootfs"
   say "base image made in $(seconds_since "$started") s"
 fi
