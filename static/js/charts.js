@@ -22,12 +22,22 @@
     return themed.colors;
   }
 
-  // Every chart, drawn or to come, takes the theme's text and grid colours; a theme change (static/js/theme.js) redraws them.
+  // Every chart, drawn or to come, takes the theme's text and grid colours; a theme change (static/js/theme.js)
+  // recolours those already drawn (Chart.js reads its defaults when a chart is made, so they are set on each).
   function applyTheme() {
     const colors = themeColors();
     Chart.defaults.color = colors.text;
     Chart.defaults.borderColor = colors.grid;
-    Object.values(Chart.instances).forEach((chart) => chart.update('none'));
+    Object.values(Chart.instances).forEach((chart) => {
+      Object.values(chart.options.scales || {}).forEach((scale) => {
+        scale.ticks.color = colors.text;
+        scale.title.color = colors.text;
+        scale.grid.color = colors.grid;
+        scale.border.color = colors.grid;
+      });
+      chart.options.plugins.legend.labels.color = colors.text;
+      chart.update('none');
+    });
   }
   applyTheme();
   document.addEventListener('deepdash:theme', applyTheme);

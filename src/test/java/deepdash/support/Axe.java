@@ -79,7 +79,7 @@ public final class Axe {
                         'best-practice']}, resultTypes: ['violations']})
                     .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
                         .map((v) => ({rule: v.id, impact: v.impact, help: v.help,
-                            targets: v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')
+                            targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')
                                 .replace(/\\s+/g, ' ').slice(0, 160))}))))
                     .catch((e) => done([{rule: 'axe-error', impact: 'critical', help: String(e), targets: []}]));
                 """);
