@@ -158,11 +158,13 @@ class EveryPageBrowserTest {
     void noPageScrollsSidewaysOnA360PixelPhone() {
         ChromeDriver phone = HeadlessChromium.start("--window-size=360,800");
         try {
+            // Not "mobile": a mobile viewport widens itself to fit what overflows, which would hide the overflow.
             phone.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 360, "height", 800, "deviceScaleFactor", 2, "mobile", true));
+                    Map.of("width", 360, "height", 800, "deviceScaleFactor", 2, "mobile", false));
             Map<String, String> wide = new LinkedHashMap<>();
             for (Page page : pages()) {
                 open(phone, page);
+                assertThat(phone.executeScript("return window.innerWidth")).isEqualTo(360L);
                 Object overflow = phone.executeScript("""
                         if (document.documentElement.scrollWidth <= window.innerWidth) { return null; }
                         // What sticks out: the outermost elements whose right edge passes the viewport.
