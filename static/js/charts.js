@@ -20,14 +20,47 @@
     };
   }
 
-  // Exported PNGs get a white background instead of a transparent one.
+  /** The theme's chart colours (light or dark), from app.css's custom properties. */
+  let themed = {theme: undefined, colors: null};
+  function themeColors() {
+    const theme = document.documentElement.dataset.theme;
+    if (themed.theme !== theme || !themed.colors) {
+      const style = getComputedStyle(document.documentElement);
+      const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+      themed = {theme, colors: {background: read('--chart-bg', '#fff'), text: read('--chart-text', '#4b5563'),
+        grid: read('--chart-grid', 'rgba(0,0,0,0.1)'), ink: read('--ink', '#1f2937')}};
+    }
+    return themed.colors;
+  }
+
+  // Every chart, drawn or to come, takes the theme's text and grid colours; a theme change (static/js/theme.js)
+  // recolours those already drawn (Chart.js reads its defaults when a chart is made, so they are set on each).
+  function applyTheme() {
+    const colors = themeColors();
+    Chart.defaults.color = colors.text;
+    Chart.defaults.borderColor = colors.grid;
+    Object.values(Chart.instances).forEach((chart) => {
+      Object.values(chart.options.scales || {}).forEach((scale) => {
+        scale.ticks.color = colors.text;
+        scale.title.color = colors.text;
+        scale.grid.color = colors.grid;
+        scale.border.color = colors.grid;
+      });
+      chart.options.plugins.legend.labels.color = colors.text;
+      chart.update('none');
+    });
+  }
+  applyTheme();
+  document.addEventListener('deepdash:theme', applyTheme);
+
+  // Exported PNGs get the theme's background instead of a transparent one.
   const whiteBackground = {
     id: 'deepdashWhiteBackground',
     beforeDraw(chart) {
       const ctx = chart.ctx;
       ctx.save();
       ctx.globalCompositeOperation = 'destination-over';
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = themeColors().background;
       ctx.fillRect(0, 0, chart.width, chart.height);
       ctx.restore();
     },
@@ -387,6 +420,6 @@
 
   window.DeepDashCharts = {
     metricChart, lineChart, stepChart, addEpoch, addSteps, stepCount, epochCount, setNotes, setView, setSeriesHidden,
-    bindControls, resetZoom, downloadPng, ema, COLORS, formatSeconds,
+    bindControls, resetZoom, downloadPng, ema, COLORS, formatSeconds, themeColors,
   };
 })();

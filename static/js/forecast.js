@@ -62,7 +62,7 @@
   function drawForecast(canvas) {
     fetch(canvas.dataset.forecastUrl).then((r) => r.ok ? r.json() : Promise.reject(r.status)).then((f) => {
       dateChart(canvas, f.dates, [
-        {label: 'real ' + (f.target || 'price'), data: f.actual, color: '#111827'},
+        {label: 'real ' + (f.target || 'price'), data: f.actual, color: () => DeepDashCharts.themeColors().ink},
         {label: (canvas.dataset.modelTitle || 'model') + ' forecast', data: f.predicted, color: COLORS[0]},
         {label: 'naive: tomorrow = today', data: f.naive, color: COLORS[1], dash: [6, 3]},
       ]);
