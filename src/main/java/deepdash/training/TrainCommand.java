@@ -14,6 +14,7 @@ import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
 import deepdash.model.ModelSpec;
+import deepdash.model.Task;
 import deepdash.prices.DatasetSource;
 import deepdash.prices.DatasetStore;
 import deepdash.prices.ParsedPrices;
@@ -167,7 +168,6 @@ public final class TrainCommand implements Callable<Integer> {
             // First of all: loading MXNet and MNIST take seconds and cannot report themselves.
             json.startHeartbeat(HEARTBEAT_MILLIS);
         }
-        EngineSettings.applyToThisProcess();
         if (exitWithParent) {
             watchParent(System.in);
         }
@@ -190,6 +190,10 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return refuse(json, FailureMessages.of(e));
         }
+        // Before MXNet loads: its OpenMP threads are chosen for this run's batch size and the load now.
+        // Series models stay on one thread: their recurrent operators are too small to split.
+        EngineSettings.applyForTraining(spec.task() == Task.IMAGE_CLASSIFICATION
+                ? record.config().settings().path("batchSize").asInt(CnnSettings.DEFAULTS.batchSize()) : 1);
         RunFilesWriter files = new RunFilesWriter(folder, record);
         TrainingListener reporter = json != null ? json : new TextProgressBar(System.out);
         // A cancelled run's worker gets SIGTERM: the loop stops between two batches, then the JVM exits.
