@@ -68,6 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + "--dataset or --csv")
     String model;
 
+    @Option(names = "--preset", description = "images: fast (2 epochs of batch 128, one-cycle to 0.004: the seed's "
+            + "accuracy in a quarter of its time); flags given too win")
+    String preset;
+
     @Option(names = "--epochs", description = "Epochs (default 10 for images, 20 for series)")
     Integer epochs;
 
@@ -280,6 +284,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(a file), not both");
         }
         ObjectNode flags = Json.mapper().createObjectNode();
+        if (preset != null) {
+            flags.put("preset", preset);
+        }
         flags.put("epochs", epochs);
         flags.put("batchSize", batchSize);
         flags.put("learningRate", learningRate);
