@@ -27,7 +27,9 @@ if done.returncode != 0:
 epochs = [json.loads(line) for line in open(os.path.join(run_dir, "metrics.jsonl"))]
 profile = [json.loads(line.split(" ", 1)[1]) for line in done.stderr.splitlines()
            if line.startswith("deepdash-profile ")]
+threads = next((line.split(" on ", 1)[1].split(" ")[0] for line in done.stderr.splitlines()
+                if line.startswith("deepdash: training on ")), None)
 record = json.load(open(os.path.join(run_dir, "run.json")))
 test = record.get("test") or {}
 print(json.dumps({"wallSeconds": wall, "epochs": epochs, "profile": profile,
-                  "testAccuracy": test.get("accuracy"), "trainSeconds": record.get("trainSeconds")}))
+                  "testAccuracy": test.get("accuracy"), "threads": threads, "trainSeconds": record.get("trainSeconds")}))

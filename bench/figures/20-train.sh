@@ -37,7 +37,7 @@ for batch, target in ((32, 0.30), (128, 0.45)):
     busy = json.load(open(f"{work}/train-busy-{batch}.json"))
     best = max(e["samplesPerSecond"] for e in quiet["epochs"])
     if ceiling_samples:
-        print(f"| DeepDash training, batch {batch}, quiet (best epoch) | {best:,.0f} samples/s | 2-core ceiling "
+        print(f"| DeepDash training, batch {batch}, quiet (best epoch; {quiet.get('threads')} threads) | {best:,.0f} samples/s | 2-core ceiling "
               f"{ceiling_samples:,.0f} samples/s (target ratio {target}) | {best / ceiling_samples:.3f} |")
     peer = read(f"peer-{batch}")
     if peer:
@@ -45,7 +45,7 @@ for batch, target in ((32, 0.30), (128, 0.45)):
               f"| {best / float(peer):.2f} |")
     busy_best = max(e["samplesPerSecond"] for e in busy["epochs"])
     reference = f"old {OLD_BATCH_32:,} samples/s (target 0.9)" if batch == 32 else f"quiet {best:,.0f}"
-    print(f"| DeepDash training, batch {batch}, busy ({os.cpu_count()} `yes` hogs) | {busy_best:,.0f} samples/s "
+    print(f"| DeepDash training, batch {batch}, busy ({os.cpu_count()} `yes` hogs; {busy.get('threads')} threads) | {busy_best:,.0f} samples/s "
           f"| {reference} | {busy_best / (OLD_BATCH_32 if batch == 32 else best):.2f} |")
     rates = [e["samplesPerSecond"] for e in quiet["epochs"]]
     print(f"| batch {batch}, epochs 1 / 2 / 3, quiet | {' / '.join(f'{r:,.0f}' for r in rates)} samples/s "

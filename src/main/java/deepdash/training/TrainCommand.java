@@ -196,8 +196,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // Before MXNet loads: its OpenMP threads are chosen for this run's batch size and the load now.
         // Series models stay on one thread: their recurrent operators are too small to split.
-        EngineSettings.applyForTraining(spec.task() == Task.IMAGE_CLASSIFICATION
+        String threads = EngineSettings.applyForTraining(spec.task() == Task.IMAGE_CLASSIFICATION
                 ? record.config().settings().path("batchSize").asInt(CnnSettings.DEFAULTS.batchSize()) : 1);
+        if (Boolean.getBoolean(BatchProfile.PROPERTY)) {
+            // For the benchmark only: a worker's last stderr line may become its run's failure reason.
+            System.err.println("deepdash: training on " + threads + " OpenMP thread(s)");
+        }
         RunFilesWriter files = new RunFilesWriter(folder, record);
         TrainingListener reporter = json != null ? json : new TextProgressBar(System.out);
         // A cancelled run's worker gets SIGTERM: the loop stops between two batches, then the JVM exits.
