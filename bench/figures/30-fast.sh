@@ -18,7 +18,9 @@ python3 - "$BENCH_WORK" <<'PY'
 import json, sys
 work = sys.argv[1]
 seed = json.load(open(f"{work}/seed-recipe.json"))
-print(f"| seed recipe (10 epochs, batch 32), test accuracy | {seed['testAccuracy']:.4f} | the seed's 0.9804 "
+import os
+recipe = "1 epoch on 2,000 images (QUICK)" if os.environ.get("QUICK") == "1" else "10 epochs, batch 32"
+print(f"| seed recipe ({recipe}), test accuracy | {seed['testAccuracy']:.4f} | the seed's 0.9804 "
       f"| {seed['testAccuracy'] / 0.9804:.3f} |")
 print(f"| seed recipe, wall time | {seed['wallSeconds']:.1f} s | | |")
 for s in (1, 2, 3):
