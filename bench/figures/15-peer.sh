@@ -4,6 +4,14 @@
 # runs as root. Leaves samples/s in $BENCH_WORK for the training figure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+# Debian's torch lives in the system Python; a pyenv or venv python3 first on PATH does not see it.
+python3() {
+  if command python3 -c 'import torch' 2>/dev/null || [ ! -x /usr/bin/python3 ]; then
+    command python3 "$@"
+  else
+    /usr/bin/python3 "$@"
+  fi
+}
 if ! python3 -c 'import torch' 2>/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing python3-torch..." >&2
