@@ -181,8 +181,6 @@ public final class TrainingLoop {
                 Random random = new Random(settings.seed());
                 float[] inputs = new float[batchSize * exampleSize];
                 float[] targets = new float[batchSize];
-                BatchArrays full = new BatchArrays(trainer.getManager(), batchShape(batchSize),
-                        data.targetShape(batchSize));
                 ProgressThrottle throttle = new ProgressThrottle(PROGRESS_INTERVAL_MILLIS);
                 BatchProfile profile = BatchProfile.fromSystemProperty();
 
@@ -216,16 +214,11 @@ public final class TrainingLoop {
                             profile.lap(BatchProfile.Phase.COPY);
                         }
                         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                            // Full batches reuse two arrays made once; the short last one gets its own.
-                            NDArray x;
-                            NDArray y;
-                            if (size == batchSize) {
-                                x = full.inputs(inputs);
-                                y = full.targets(targets);
-                            } else {
-                                x = batchManager.create(slice(inputs, size * exampleSize), batchShape(size));
-                                y = batchManager.create(slice(targets, size), data.targetShape(size));
-                            }
+                            // Made in the batch's manager, never reused: DJL attaches every result of an
+                            // operator to its input's manager, so arrays kept across batches made the
+                            // forward and backward passes' arrays pile up (9 GB and 7x slower by epoch 3).
+                            NDArray x = batchManager.create(slice(inputs, size * exampleSize), batchShape(size));
+                            NDArray y = batchManager.create(slice(targets, size), data.targetShape(size));
                             if (profile != null) {
                                 profile.lap(BatchProfile.Phase.ARRAYS);
                             }
@@ -267,6 +260,7 @@ public final class TrainingLoop {
                     if (profile != null) {
                         profile.epochDone(epoch, batchSize);
                     }
+                    listener.arraysHeld(epoch, trainer.getManager().getManagedArrays().size());
                     double trainSeconds = seconds(epochStart);
                     Score validation = evaluate(trainer, data.validation(), exampleSize, "validating", false);
                     if (modelDir != null) {

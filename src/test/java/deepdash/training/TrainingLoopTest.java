@@ -45,7 +45,13 @@ class TrainingLoopTest {
     static final class Recorder implements TrainingListener {
         final List<EpochMetrics> epochs = new ArrayList<>();
         final List<Progress> progress = new ArrayList<>();
+        final List<Integer> arraysHeld = new ArrayList<>();
         TestResult tested;
+
+        @Override
+        public void arraysHeld(int epoch, int count) {
+            arraysHeld.add(count);
+        }
 
         @Override
         public void progress(Progress p) {
@@ -71,6 +77,9 @@ class TrainingLoopTest {
                 () -> false);
 
         assertThat(recorder.epochs).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        // Nothing a batch made outlives it: the trainer holds as many arrays after two epochs as after one.
+        assertThat(recorder.arraysHeld).hasSize(2);
+        assertThat(recorder.arraysHeld.get(1)).isEqualTo(recorder.arraysHeld.get(0));
         assertThat(recorder.epochs).allSatisfy(e -> {
             assertThat(e.mae()).isFinite().isNotNegative();
             assertThat(e.valMae()).isFinite().isNotNegative();
