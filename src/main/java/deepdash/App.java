@@ -24,6 +24,7 @@ import deepdash.runs.WorkerLauncher;
 import deepdash.security.AccessSettings;
 import deepdash.security.Security;
 import deepdash.web.ErrorMapping;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Uploads;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -103,6 +104,7 @@ public final class App {
 
         Javalin javalin = Javalin.create(c -> {
             Security.register(c, access);
+            RequestLanguage.register(c);
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.jetty.threadPool = jettyThreadPool();

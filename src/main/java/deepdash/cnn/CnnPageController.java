@@ -1,5 +1,6 @@
 package deepdash.cnn;
 
+import deepdash.web.JsonBodies;
 import deepdash.catalog.ModelSummaryService;
 import deepdash.json.StrictJson;
 import deepdash.model.ArchitectureException;
@@ -122,7 +123,7 @@ public final class CnnPageController {
             return StrictJson.read(json, CnnArchitecture.class);
         } catch (StrictJson.InputException e) {
             String field = "body".equals(e.field()) ? "architecture" : "architecture." + e.field();
-            throw new BadRequestException(field, e.getMessage());
+            throw JsonBodies.badRequest(field, e);
         }
     }
 
