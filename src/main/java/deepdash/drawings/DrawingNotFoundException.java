@@ -9,7 +9,7 @@ public class DrawingNotFoundException extends UserError {
     private static final long serialVersionUID = 1L;
 
     public DrawingNotFoundException(String id) {
-        super(404, "id", Text.of("error.drawing.not_found", shown(id)));
+        super(404, "id", Text.of("error.drawing.not_found", shown(id)), null, false);
     }
 
     private static String shown(String id) {

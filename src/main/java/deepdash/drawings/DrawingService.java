@@ -1,5 +1,6 @@
 package deepdash.drawings;
 
+import deepdash.i18n.Text;
 import deepdash.digits.CanvasImageDecoder;
 import deepdash.digits.DigitPreprocessor;
 import deepdash.digits.InvalidDigitInputException;
@@ -115,7 +116,7 @@ public final class DrawingService {
 
     static void checkLabel(int label) {
         if (label < 0 || label > 9) {
-            throw UserError.badRequest("label", "must be a digit 0 to 9, got " + label);
+            throw UserError.badRequest("label", Text.of("error.drawing.label", label));
         }
     }
 

@@ -29,6 +29,7 @@ public class UserError extends RuntimeException {
     private final String field;
     private final String code;
     private final transient Text text;
+    private final boolean prefixField;
 
     /**
      * @param status the HTTP status, 4xx or 503
@@ -46,6 +47,7 @@ public class UserError extends RuntimeException {
         this.field = field;
         this.code = codeOf(status);
         this.text = null;
+        this.prefixField = true;
     }
 
     /**
@@ -58,7 +60,15 @@ public class UserError extends RuntimeException {
     }
 
     public UserError(int status, String field, Text detail, Throwable cause) {
-        super(prefixed(field, Messages.ENGLISH.format(detail)), cause);
+        this(status, field, detail, cause, true);
+    }
+
+    /**
+     * @param prefixField whether the message starts with the field ("epochs: must be...") or the
+     *     detail says it all ("no run with id ...")
+     */
+    protected UserError(int status, String field, Text detail, Throwable cause, boolean prefixField) {
+        super(prefixField ? prefixed(field, Messages.ENGLISH.format(detail)) : Messages.ENGLISH.format(detail), cause);
         checkStatus(status);
         if (!detail.key().startsWith(KEY_PREFIX)) {
             throw new IllegalArgumentException("an error's key starts with " + KEY_PREFIX + ", got " + detail.key());
@@ -67,6 +77,7 @@ public class UserError extends RuntimeException {
         this.field = field;
         this.code = detail.key().substring(KEY_PREFIX.length());
         this.text = detail;
+        this.prefixField = prefixField;
     }
 
     private static void checkStatus(int status) {
@@ -137,7 +148,7 @@ public class UserError extends RuntimeException {
 
     /** How a worded detail is put after what it is about: the field by default, the layer for an architecture. */
     protected String prefixedDetail(String worded, Messages messages) {
-        return prefixed(field, worded);
+        return prefixField ? prefixed(field, worded) : worded;
     }
 
     /** The layer of a network at fault ({@code block 3}), for errors about an architecture; else null. */

@@ -1,5 +1,6 @@
 package deepdash.explore;
 
+import deepdash.i18n.Text;
 import deepdash.errors.UserError;
 import deepdash.images.PngChunks;
 import java.awt.color.ColorSpace;
@@ -43,7 +44,7 @@ public final class ImageInspector {
     /** Channel previews are at most this many pixels a side; larger images are averaged down. */
     public static final int MAX_PREVIEW_SIDE = 256;
 
-    private static final String EXPECTED = "send a PNG or JPEG image";
+    private static final Text EXPECTED = Text.of("inspect.expected_file");
     private static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
     private final int maxConcurrent;
@@ -85,14 +86,13 @@ public final class ImageInspector {
      */
     public ImageInspection inspect(byte[] bytes, String field) {
         if (bytes.length == 0) {
-            throw new InvalidImageException(field, "the file is empty; " + EXPECTED);
+            throw new InvalidImageException(field, Text.of("error.image.empty", EXPECTED));
         }
         boolean png = PngChunks.isPng(bytes);
         boolean jpeg = !png && bytes.length >= JPEG_START.length && bytes[0] == JPEG_START[0]
                 && bytes[1] == JPEG_START[1] && bytes[2] == JPEG_START[2];
         if (!png && !jpeg) {
-            throw new InvalidImageException(field, "not a PNG or JPEG (its first bytes are neither's signature); "
-                    + EXPECTED);
+            throw new InvalidImageException(field, Text.of("error.image.signature", EXPECTED));
         }
         PngChunks.Header header = null;
         byte[] input = bytes;
@@ -123,8 +123,9 @@ public final class ImageInspector {
             throw e;
         } catch (IOException | RuntimeException e) {
             // The readers throw assorted runtime exceptions on crafted data, not only IIOException.
-            throw new InvalidImageException(field, "damaged or unsupported " + format.toUpperCase(Locale.ROOT)
-                    + ", it could not be decoded" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw new InvalidImageException(field, e.getMessage() == null
+                    ? Text.of("error.image.undecodable", format.toUpperCase(Locale.ROOT))
+                    : Text.of("error.image.undecodable_why", format.toUpperCase(Locale.ROOT), e.getMessage()), e);
         } finally {
             reader.dispose();
         }
@@ -132,20 +133,19 @@ public final class ImageInspector {
 
     private static void checkSize(long widthPixels, long heightPixels, int bytesPerSample, String field) {
         if (widthPixels == 0 || heightPixels == 0) {
-            throw new InvalidImageException(field, String.format(Locale.ROOT,
-                    "the image declares %d x %d pixels; an image needs at least 1 x 1", widthPixels, heightPixels));
+            throw new InvalidImageException(field, Text.of("error.image.empty_size", widthPixels, heightPixels));
         }
         if (widthPixels > MAX_SIDE_PIXELS || heightPixels > MAX_SIDE_PIXELS) {
-            throw new InvalidImageException(field, String.format(Locale.ROOT,
-                    "the image is %,d x %,d pixels; the inspector takes at most %,d pixels a side",
-                    widthPixels, heightPixels, MAX_SIDE_PIXELS));
+            throw new InvalidImageException(field, Text.of("error.image.side",
+                    String.format(Locale.ROOT, "%,d", widthPixels), String.format(Locale.ROOT, "%,d", heightPixels),
+                    String.format(Locale.ROOT, "%,d", MAX_SIDE_PIXELS)));
         }
         long maxPixels = MAX_DECODED_BYTES / (4L * bytesPerSample);
         if (widthPixels * heightPixels > maxPixels) {
-            throw new InvalidImageException(field, String.format(Locale.ROOT,
-                    "the image is %,d x %,d pixels (%.1f megapixels%s); the inspector takes at most %.1f",
-                    widthPixels, heightPixels, widthPixels * heightPixels / 1e6,
-                    bytesPerSample > 1 ? " at 16 bits" : "", maxPixels / 1e6));
+            throw new InvalidImageException(field, Text.of(bytesPerSample > 1 ? "error.image.pixels16" : "error.image.pixels",
+                    String.format(Locale.ROOT, "%,d", widthPixels), String.format(Locale.ROOT, "%,d", heightPixels),
+                    String.format(Locale.ROOT, "%.1f", widthPixels * heightPixels / 1e6),
+                    String.format(Locale.ROOT, "%.1f", maxPixels / 1e6)));
         }
     }
 
@@ -302,12 +302,10 @@ public final class ImageInspector {
         } else if (colourType == ColorSpace.TYPE_RGB && model.getNumColorComponents() == 3) {
             names = alpha ? new String[] {"R", "G", "B", "A"} : new String[] {"R", "G", "B"};
         } else {
-            throw new InvalidImageException(field, "its colours are not grey or RGB (a CMYK JPEG, say); " + EXPECTED
-                    + " in grey or RGB");
+            throw new InvalidImageException(field, Text.of("error.image.colours"));
         }
         if (bands != names.length) {
-            throw new InvalidImageException(field, "it decodes to " + bands + " bands for " + names.length
-                    + " channels; " + EXPECTED + " in grey or RGB");
+            throw new InvalidImageException(field, Text.of("error.image.bands", bands, names.length));
         }
         int bits = 0;
         for (int c = 0; c < names.length; c++) {

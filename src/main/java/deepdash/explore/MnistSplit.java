@@ -1,5 +1,6 @@
 package deepdash.explore;
 
+import deepdash.i18n.Text;
 import deepdash.errors.UserError;
 import java.util.Locale;
 
@@ -28,8 +29,7 @@ public enum MnistSplit {
                 return split;
             }
         }
-        throw UserError.badRequest(field, String.format(Locale.ROOT, "expected \"train\" or \"test\", got \"%s\"",
-                name == null ? "" : name));
+        throw UserError.badRequest(field, Text.of("error.mnist.split", name == null ? "" : name));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package deepdash.history;
 
+import deepdash.i18n.Text;
 import deepdash.mistakes.EvaluationSectionView;
 import deepdash.model.CnnSpec;
 import deepdash.model.ModelRegistry;
@@ -116,8 +117,7 @@ public final class RunsPageController {
             }
         }
         if (ids.size() < 2 || ids.size() > MAX_COMPARED) {
-            throw new BadRequestException("ids", "pick between 2 and " + MAX_COMPARED + " runs to compare, got "
-                    + ids.size());
+            throw new BadRequestException("ids", Text.of("error.compare.count", MAX_COMPARED, ids.size()));
         }
         List<RunView> compared = ids.stream().map(runs::view).toList();
         templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant(), exports));

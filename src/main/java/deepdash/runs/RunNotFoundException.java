@@ -9,6 +9,6 @@ public class RunNotFoundException extends UserError {
     private static final long serialVersionUID = 1L;
 
     public RunNotFoundException(String id) {
-        super(404, "id", Text.of("error.run.not_found", id));
+        super(404, "id", Text.of("error.run.not_found", id), null, false);
     }
 }
