@@ -1,5 +1,6 @@
 package deepdash.cell;
 
+import deepdash.i18n.Text;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
@@ -77,8 +78,7 @@ final class NetworkLoader {
                 }
             }
             if (cell == null || denseWeights == null) {
-                throw new RunConflictException("run " + runId + " trained the " + spec.name()
-                        + " model, whose network has no recurrent layer followed by a dense one to look inside");
+                throw new RunConflictException(Text.of("error.cell.no_recurrent_layer", runId, spec.name()));
             }
             return new SavedNetwork(cell, layers, denseWeights, denseBias);
         }

@@ -1,5 +1,6 @@
 package deepdash.forecast;
 
+import deepdash.i18n.Text;
 import deepdash.catalog.ModelController;
 import deepdash.catalog.ModelSummaryService;
 import deepdash.model.InvalidRunConfigException;
@@ -154,8 +155,7 @@ public final class ForecastPageController {
             return;
         }
         if (Recipe.byWireName(recipe.trim()).isEmpty()) {
-            throw new InvalidRunConfigException("recipe", "must be one of " + Recipe.wireNames() + ", got \""
-                    + recipe + "\"");
+            throw new InvalidRunConfigException("recipe", Text.of("error.settings.one_of", Recipe.wireNames(), recipe));
         }
         SeriesSettings settings = new SeriesSettings(null, null, null, null, null, null, window, null, null, null,
                 recipe.trim(), null);
@@ -184,8 +184,7 @@ public final class ForecastPageController {
             return defaultModel();
         }
         return models.find(name.trim()).filter(spec -> spec.task() == Task.SERIES_FORECAST)
-                .orElseThrow(() -> new InvalidRunConfigException("model", "\"" + name + "\" is not a forecasting "
-                        + "model; the Forecast page trains " + String.join(", ", models.byTask(Task.SERIES_FORECAST)
-                                .stream().map(ModelSpec::name).toList())));
+                .orElseThrow(() -> new InvalidRunConfigException("model", Text.of("error.forecast.not_forecaster", name,
+                        String.join(", ", models.byTask(Task.SERIES_FORECAST).stream().map(ModelSpec::name).toList()))));
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import deepdash.i18n.Text;
 import java.io.FilterInputStream;
 import deepdash.errors.UserError;
 import java.io.IOException;
@@ -209,7 +210,7 @@ public final class DatasetService implements DatasetSource {
             return Optional.empty();
         }
         if (name == null || name.isBlank()) {
-            throw UserError.badRequest("name", "a dataset's name cannot be blank");
+            throw UserError.badRequest("name", Text.of("error.dataset.blank_name"));
         }
         try {
             return store.rename(id, name);
