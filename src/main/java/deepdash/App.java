@@ -2,11 +2,11 @@ package deepdash;
 
 import deepdash.catalog.ModelController;
 import deepdash.cell.CellController;
+import deepdash.cnn.CnnPageController;
 import deepdash.coach.CoachController;
 import deepdash.coach.CoachService;
 import deepdash.coach.CureController;
 import deepdash.coach.CureService;
-import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
 import deepdash.drawings.DrawingController;
 import deepdash.events.EventStreams;

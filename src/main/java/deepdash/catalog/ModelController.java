@@ -1,7 +1,7 @@
 package deepdash.catalog;
 
-import deepdash.i18n.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;

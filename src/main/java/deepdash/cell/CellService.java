@@ -1,7 +1,7 @@
 package deepdash.cell;
 
-import deepdash.i18n.Text;
 import deepdash.engine.MxnetDispatcher;
+import deepdash.i18n.Text;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.model.SeriesSettings;

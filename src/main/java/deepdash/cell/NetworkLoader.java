@@ -1,6 +1,5 @@
 package deepdash.cell;
 
-import deepdash.i18n.Text;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
@@ -13,6 +12,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.recurrent.RNN;
 import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.util.Pair;
+import deepdash.i18n.Text;
 import deepdash.model.ModelFiles;
 import deepdash.model.ModelSettings;
 import deepdash.model.ModelSpec;

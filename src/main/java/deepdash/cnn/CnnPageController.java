@@ -1,13 +1,12 @@
 package deepdash.cnn;
 
-import deepdash.web.JsonBodies;
 import deepdash.catalog.ModelSummaryService;
 import deepdash.json.StrictJson;
 import deepdash.model.ArchitectureException;
 import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
-import deepdash.model.LearningRateSchedule;
 import deepdash.model.CnnSpec;
+import deepdash.model.LearningRateSchedule;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.runs.RunPanelView;
@@ -16,6 +15,7 @@ import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;
 import deepdash.web.FormFields;
+import deepdash.web.JsonBodies;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

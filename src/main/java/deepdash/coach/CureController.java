@@ -1,7 +1,7 @@
 package deepdash.coach;
 
-import deepdash.i18n.Text;
 import deepdash.history.RunsPageController;
+import deepdash.i18n.Text;
 import deepdash.model.ModelRegistry;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunService;

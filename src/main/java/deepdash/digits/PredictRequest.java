@@ -1,10 +1,10 @@
 package deepdash.digits;
 
-import deepdash.i18n.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.web.BadRequestException;
 import java.util.Iterator;

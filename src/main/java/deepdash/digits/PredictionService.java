@@ -1,6 +1,5 @@
 package deepdash.digits;
 
-import deepdash.i18n.Text;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -15,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.files.FileTrees;
+import deepdash.i18n.Text;
 import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;

@@ -1,6 +1,5 @@
 package deepdash.drawings;
 
-import deepdash.i18n.Text;
 import deepdash.digits.CanvasImageDecoder;
 import deepdash.digits.DigitPreprocessor;
 import deepdash.digits.InvalidDigitInputException;
@@ -8,6 +7,7 @@ import deepdash.digits.LabeledDigit;
 import deepdash.digits.ModelChoice;
 import deepdash.digits.PredictionService;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package deepdash.explore;
 
-import deepdash.i18n.Text;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;
 import deepdash.web.Templates;

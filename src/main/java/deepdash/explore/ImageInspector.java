@@ -1,7 +1,7 @@
 package deepdash.explore;
 
-import deepdash.i18n.Text;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.images.PngChunks;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,7 @@
 package deepdash.explore;
 
-import deepdash.i18n.Text;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import java.nio.file.Path;

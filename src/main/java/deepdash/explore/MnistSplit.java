@@ -1,7 +1,7 @@
 package deepdash.explore;
 
-import deepdash.i18n.Text;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import java.util.Locale;
 
 /** The two halves of MNIST, as they are named in URLs. */

@@ -1,8 +1,8 @@
 package deepdash.forecast;
 
-import deepdash.i18n.Text;
 import deepdash.catalog.ModelController;
 import deepdash.catalog.ModelSummaryService;
+import deepdash.i18n.Text;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;

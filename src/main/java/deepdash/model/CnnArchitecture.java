@@ -1,6 +1,5 @@
 package deepdash.model;
 
-import deepdash.i18n.Text;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import deepdash.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package deepdash.model;
 
-import deepdash.i18n.Text;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import deepdash.i18n.Text;
 import deepdash.prices.DatasetSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;

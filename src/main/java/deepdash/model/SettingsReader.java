@@ -1,8 +1,8 @@
 package deepdash.model;
 
-import deepdash.i18n.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.json.StrictJson;
 

@@ -1,8 +1,8 @@
 package deepdash.prices;
 
+import deepdash.errors.UserError;
 import deepdash.i18n.Text;
 import java.io.FilterInputStream;
-import deepdash.errors.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

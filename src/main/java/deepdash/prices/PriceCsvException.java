@@ -1,8 +1,8 @@
 package deepdash.prices;
 
+import deepdash.errors.UserError;
 import deepdash.i18n.Messages;
 import deepdash.i18n.Text;
-import deepdash.errors.UserError;
 
 /**
  * A price CSV that cannot be used, with a message meant for the person who uploaded it.

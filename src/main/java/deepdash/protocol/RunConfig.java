@@ -1,6 +1,5 @@
 package deepdash.protocol;
 
-import deepdash.i18n.Text;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.json.StrictJson;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package deepdash.runs;
 
-import deepdash.i18n.Text;
 import deepdash.events.EventStreams;
+import deepdash.i18n.Text;
 import deepdash.protocol.RunConfig;
 import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;

@@ -1,9 +1,9 @@
 package deepdash.runs;
 
-import deepdash.i18n.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.events.Delivery;
 import deepdash.events.EventHub;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.protocol.EpochMetrics;

@@ -3,10 +3,10 @@ package deepdash.web;
 import deepdash.i18n.Text;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import org.eclipse.jetty.http.BadMessageException;
 import java.io.InputStream;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Reads one uploaded file from a multipart request, refusing what is too large with 413 before
