@@ -51,7 +51,7 @@ class MessagesBundleTest {
     }
 
     // Names that are the same in both languages: Keras names, units, the app's name.
-    private static final Set<String> SAME_IN_BOTH = Set.of("app.name");
+    private static final Set<String> SAME_IN_BOTH = Set.of("app.name", "forecast.verdict.p");
 
     @Test
     void everyPatternParsesAndTakesTheSameArgumentsInBothLanguages() {
