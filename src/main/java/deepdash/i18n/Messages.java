@@ -86,6 +86,34 @@ public final class Messages {
         return new MessageFormat(pattern, Locale.ROOT).format(plain);
     }
 
+    /**
+     * The text of {@code key} for a template's {@code $unsafe{...}}, when the pattern itself holds
+     * markup ({@code <code>{0}</code>}): the pattern is ours and trusted, every argument is HTML-escaped.
+     */
+    public String html(String key, Object... args) {
+        Object[] escaped = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i] instanceof Text part ? format(part) : args[i];
+            escaped[i] = escape(arg == null ? "null" : String.valueOf(arg));
+        }
+        return get(key, escaped);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&#34;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public String format(Text text) {
         return get(text.key(), text.args().toArray());
     }
