@@ -4,6 +4,7 @@ import deepdash.errors.UserError;
 import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Templates;
 import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
@@ -144,7 +145,7 @@ public final class ExploreController {
                     throw tooLarge(image.length);
                 }
             }
-            ctx.json(inspector.inspect(image, field));
+            ctx.json(inspector.inspect(image, field, RequestLanguage.messages(ctx)));
         }
     }
 

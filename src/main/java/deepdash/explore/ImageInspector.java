@@ -1,6 +1,7 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Messages;
 import deepdash.i18n.Text;
 import deepdash.images.PngChunks;
 import java.awt.color.ColorSpace;
@@ -85,6 +86,11 @@ public final class ImageInspector {
      * @throws InvalidImageException when it is not a PNG or JPEG, too large, or cannot be decoded
      */
     public ImageInspection inspect(byte[] bytes, String field) {
+        return inspect(bytes, field, Messages.ENGLISH);
+    }
+
+    /** {@link #inspect(byte[], String)} with its notes in {@code t}'s language. */
+    public ImageInspection inspect(byte[] bytes, String field, Messages t) {
         if (bytes.length == 0) {
             throw new InvalidImageException(field, Text.of("error.image.empty", EXPECTED));
         }
@@ -118,7 +124,7 @@ public final class ImageInspector {
             checkSize(reader.getWidth(0), reader.getHeight(0), 1, field);
             BufferedImage image = reader.read(0);
             boolean paletteFile = header != null && header.colourType() == PngChunks.COLOUR_TYPE_PALETTE;
-            return analyse(image, format, paletteFile, field);
+            return analyse(image, format, paletteFile, field, t);
         } catch (UserError e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -159,7 +165,8 @@ public final class ImageInspector {
         void row(int[] samples, int widthPixels, int[] values);
     }
 
-    private static ImageInspection analyse(BufferedImage image, String format, boolean paletteFile, String field) {
+    private static ImageInspection analyse(BufferedImage image, String format, boolean paletteFile, String field,
+            Messages t) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         int bands = raster.getNumBands();
@@ -217,24 +224,19 @@ public final class ImageInspector {
         ImagePreview preview = new ImagePreview(previewWidth, previewHeight, scale);
         List<String> notes = new ArrayList<>();
         if (model instanceof IndexColorModel && paletteFile) {
-            notes.add(String.format(Locale.ROOT, "a palette image: the file stores an index into %d colours for "
-                    + "each pixel; shown here expanded to the %s values they stand for",
-                    ((IndexColorModel) model).getMapSize(), String.join("", names)));
+            notes.add(t.get("inspect.note.palette", ((IndexColorModel) model).getMapSize(), String.join("", names)));
         }
         if (count <= 2) {
-            notes.add("a grey image: one channel of brightness" + (hasAlpha ? ", plus alpha" : ""));
+            notes.add(t.get(hasAlpha ? "inspect.note.greyAlpha" : "inspect.note.grey"));
         }
         if (hasAlpha) {
-            notes.add("has an alpha channel (A, opacity: 0 transparent, " + channels.maxValue() + " opaque)");
+            notes.add(t.get("inspect.note.alpha", channels.maxValue()));
         }
         if (bits > 8) {
-            notes.add(String.format(Locale.ROOT, "%d bits per channel: values go from 0 to %,d; the previews show "
-                    + "them scaled to 0..255", bits, channels.maxValue()));
+            notes.add(t.get("inspect.note.bits", bits, String.format(Locale.ROOT, "%,d", channels.maxValue())));
         }
         if (preview.downscaled()) {
-            notes.add(String.format(Locale.ROOT, "previews downscaled to %d pixels wide and %d high: each preview "
-                    + "pixel is the mean of a %d x %d block; min and max come from every pixel", previewWidth,
-                    previewHeight, scale, scale));
+            notes.add(t.get("inspect.note.downscaled", previewWidth, previewHeight, scale));
         }
         return new ImageInspection(List.of(height, width, count), overallMin, overallMax, List.copyOf(summaries),
                 hasAlpha, format, model instanceof IndexColorModel && paletteFile, bits, preview, List.copyOf(notes));

@@ -118,6 +118,55 @@ public final class Messages {
         return get(text.key(), text.args().toArray());
     }
 
+    /** The prefix of the keys the pages' scripts use; {@link #scriptTexts()} hands them over. */
+    public static final String SCRIPT_PREFIX = "js.";
+
+    /**
+     * Every {@code js.} text as a JSON object for a {@code <script type="application/json">} block,
+     * which the CSP allows because it is never run: static/js/i18n.js reads it, and scripts call
+     * {@code deepdashText("js.key", [args])}. The patterns keep their {@code {0}} placeholders and lose
+     * MessageFormat's quoting, so the script only replaces numbers; {@code < > &} are written as {@code \\u}
+     * escapes, so the block cannot end early.
+     */
+    public String scriptTexts() {
+        StringBuilder json = new StringBuilder("{");
+        for (String key : new java.util.TreeSet<>(bundle.keySet())) {
+            if (!key.startsWith(SCRIPT_PREFIX)) {
+                continue;
+            }
+            String pattern = bundle.getString(key);
+            Object[] placeholders = new Object[10];
+            for (int i = 0; i < placeholders.length; i++) {
+                placeholders[i] = "{" + i + "}";
+            }
+            String text = new MessageFormat(pattern, Locale.ROOT).format(placeholders);
+            json.append(json.length() == 1 ? "" : ",").append(jsonString(key)).append(':').append(jsonString(text));
+        }
+        return json.append('}').toString();
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     /** Whether the bundle has {@code key}. */
     public boolean has(String key) {
         return bundle.containsKey(key);
