@@ -18,6 +18,8 @@
     const modelSelect = document.getElementById('draw-model');
     const errorBox = document.getElementById('draw-error');
     const result = document.getElementById('draw-result');
+    const placeholder = document.getElementById('draw-placeholder');
+    const modelDetails = document.getElementById('draw-model-details');
     const digitText = document.getElementById('prediction-digit');
     const confidenceText = document.getElementById('prediction-confidence');
     const inputCanvas = document.getElementById('model-input');
@@ -124,6 +126,9 @@
       sizeCanvas();
       showError('');
       result.hidden = true;
+      if (placeholder) {
+        placeholder.hidden = false;
+      }
       mapsSection.hidden = true;
       delete app.dataset.digit;
       delete app.dataset.probabilities;
@@ -132,7 +137,16 @@
     });
 
     const evaluationLink = document.getElementById('draw-evaluation');
+    // The selected model's full text, where a narrow selector would cut it.
+    function showModelDetails() {
+      const option = modelSelect.selectedOptions[0];
+      if (modelDetails && option) {
+        modelDetails.textContent = option.textContent;
+      }
+    }
+
     modelSelect.addEventListener('change', () => {
+      showModelDetails();
       if (evaluationLink) {
         evaluationLink.href = evaluationLink.dataset.base + encodeURIComponent(modelSelect.value);
       }
@@ -188,6 +202,9 @@
     function show(prediction) {
       showError('');
       result.hidden = false;
+      if (placeholder) {
+        placeholder.hidden = true;
+      }
       const probabilities = prediction.probabilities;
       digitText.textContent = String(prediction.digit);
       confidenceText.textContent = (100 * probabilities[prediction.digit]).toFixed(1) + '% sure';
@@ -296,6 +313,7 @@
       const run = params.get('run');
       if (run && Array.from(modelSelect.options).some((option) => option.value === run)) {
         modelSelect.value = run;
+        showModelDetails();
         if (evaluationLink) {
           evaluationLink.href = evaluationLink.dataset.base + encodeURIComponent(run);
         }

@@ -76,7 +76,7 @@ public final class App {
         AccessSettings access = new AccessSettings(config.host(), config.allowedHosts(), config.token());
         EventStreams streams = new EventStreams(services.hub(), HEARTBEAT_MILLIS, config.maxStreams());
         ModelController models = new ModelController(services.models(), services.summaries());
-        RunController runApi = new RunController(services.runs(), streams);
+        RunController runApi = new RunController(services.runs(), streams, services.templates());
         CnnPageController cnnPage = new CnnPageController(services.summaries(), services.runs(), services.models(),
                 services.templates());
         PredictionController digits = new PredictionController(services.predictions(), services.templates(),

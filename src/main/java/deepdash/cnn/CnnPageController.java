@@ -29,6 +29,8 @@ public final class CnnPageController {
     public static final String CANCEL_RUN = "/ui/runs/{id}/cancel";
     /** The learning-rate schedule's preview plot for the form's settings (htmx). */
     public static final String SCHEDULE_PREVIEW = "/ui/cnn/schedule";
+    /** {@code /cnn?from=<run id>}: the form filled in with that run's settings. */
+    public static final String FROM_PARAM = "from";
     private static final String[] FORM_FIELDS = {"epochs", "batchSize", "learningRate", "trainLimit", "device", "l2",
         "l1", "schedule", "stepEpochs", "patience", "architecture"};
     /** The editor's fields in, the summary (or why the network cannot be built) out. */
@@ -62,8 +64,23 @@ public final class CnnPageController {
     private void page(Context ctx) {
         ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
         RunView latest = runs.list(new RunQuery(cnn.name(), Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
-        templates.render(ctx, "cnn/page.jte", new CnnPageView(seedEditor(cnn), CnnSettings.DEFAULTS,
-                latest == null ? null : RunPanelView.of(latest, models)));
+        RunPanelView latestPanel = latest == null ? null : RunPanelView.of(latest, models);
+        String from = ctx.queryParam(FROM_PARAM);
+        if (from == null || from.isBlank()) {
+            templates.render(ctx, "cnn/page.jte", new CnnPageView(seedEditor(cnn), CnnSettings.DEFAULTS, latestPanel));
+            return;
+        }
+        // "Train again with these settings": the form and the editor start from that run's.
+        RunView source = runs.view(from.trim());
+        if (!CnnSpec.NAME.equals(source.model())) {
+            throw new BadRequestException(FROM_PARAM, "run " + source.id() + " trained a " + source.model()
+                    + " model; this page trains the CNN");
+        }
+        CnnSettings settings = (CnnSettings) models.settings(source.config());
+        CnnArchitecture network = settings.architecture() == null ? CnnArchitecture.SEED : settings.architecture();
+        ArchitectureEditorView editor = ArchitectureEditorView.built(ArchitectureForm.of(network), network,
+                summaries.summary(cnn, CnnSettings.DEFAULTS.withArchitecture(network), 0));
+        templates.render(ctx, "cnn/page.jte", new CnnPageView(editor, settings, latestPanel, source.id()));
     }
 
     private ArchitectureEditorView seedEditor(ModelSpec cnn) {

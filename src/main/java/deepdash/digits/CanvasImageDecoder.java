@@ -114,7 +114,7 @@ public class CanvasImageDecoder {
             payload = text.substring(comma + 1);
         }
         // Some clients wrap long base64 lines; the strict decoder below would reject the breaks.
-        payload = payload.replaceAll("\\s+", "");
+        payload = withoutWhitespace(payload);
         if (payload.isEmpty()) {
             throw new InvalidDigitInputException("image: the data URL holds no data (" + EXPECTED + ")");
         }
@@ -125,6 +125,31 @@ public class CanvasImageDecoder {
         } catch (IllegalArgumentException e) {
             throw new InvalidDigitInputException("image: not valid base64 (" + EXPECTED + ")", e);
         }
+    }
+
+    /** A regex replace costs a scan plus a copy of every canvas export; most hold no whitespace. */
+    private static String withoutWhitespace(String text) {
+        int first = 0;
+        while (first < text.length() && !isSpace(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        kept.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isSpace(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** What the regex {@code \\s} matches: line breaks and the ASCII blanks, nothing else. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

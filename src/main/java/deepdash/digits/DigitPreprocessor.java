@@ -3,7 +3,10 @@ package deepdash.digits;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.util.Locale;
 import java.util.Objects;
@@ -52,15 +55,16 @@ public class DigitPreprocessor {
      */
     public float[] toMnistPixels(BufferedImage image) {
         Objects.requireNonNull(image, "image");
-        Background background = findBackground(image);
-        InkMap ink = inkMap(image, background);
+        Channels channels = Channels.of(image);
+        Background background = findBackground(channels);
+        InkMap ink = inkMap(channels, background);
         InkMap box = scaleIntoBox(ink);
         return centreByMass(box.ink(), box.widthPixels(), box.heightPixels());
     }
 
     /** Which style {@link #toMnistPixels} would read the image as; exposed for tests. */
     static CanvasStyle detectStyle(BufferedImage image) {
-        return findBackground(image).style();
+        return findBackground(Channels.of(image)).style();
     }
 
     /**
@@ -120,18 +124,35 @@ public class DigitPreprocessor {
     private record InkMap(float[] ink, int widthPixels, int heightPixels) {
     }
 
-    private static Background findBackground(BufferedImage image) {
-        int width = image.getWidth();
+    /** Alpha and luminance of every pixel, 0..1, row-major: read once, used twice. */
+    private record Channels(float[] alpha, float[] luminance, int widthPixels, int heightPixels) {
+
+        static Channels of(BufferedImage image) {
+            int width = image.getWidth();
+            int height = image.getHeight();
+            float[] alpha = new float[width * height];
+            float[] luminance = new float[width * height];
+            if (!readInterleavedBytes(image, alpha, luminance)) {
+                float[] alphaRow = new float[width];
+                float[] luminanceRow = new float[width];
+                for (int y = 0; y < height; y++) {
+                    readRow(image, y, alphaRow, luminanceRow);
+                    System.arraycopy(alphaRow, 0, alpha, y * width, width);
+                    System.arraycopy(luminanceRow, 0, luminance, y * width, width);
+                }
+            }
+            return new Channels(alpha, luminance, width, height);
+        }
+    }
+
+    private static Background findBackground(Channels channels) {
         int[] alphaCounts = new int[LEVELS];
         int[] luminanceCounts = new int[LEVELS];
-        float[] alpha = new float[width];
-        float[] luminance = new float[width];
-        for (int y = 0; y < image.getHeight(); y++) {
-            readRow(image, y, alpha, luminance);
-            for (int x = 0; x < width; x++) {
-                alphaCounts[level(alpha[x])]++;
-                luminanceCounts[level(luminance[x])]++;
-            }
+        float[] alpha = channels.alpha();
+        float[] luminance = channels.luminance();
+        for (int i = 0; i < alpha.length; i++) {
+            alphaCounts[level(alpha[i])]++;
+            luminanceCounts[level(luminance[i])]++;
         }
         double medianAlpha = median(alphaCounts);
         if (medianAlpha < 0.5) {
@@ -143,26 +164,23 @@ public class DigitPreprocessor {
                 : new Background(CanvasStyle.LIGHT_ON_DARK, medianLuminance);
     }
 
-    private static InkMap inkMap(BufferedImage image, Background background) {
-        int width = image.getWidth();
-        int height = image.getHeight();
+    private static InkMap inkMap(Channels channels, Background background) {
+        int width = channels.widthPixels();
+        int height = channels.heightPixels();
+        float[] alpha = channels.alpha();
+        float[] luminance = channels.luminance();
         float[] ink = new float[width * height];
-        float[] alpha = new float[width];
-        float[] luminance = new float[width];
         double peak = 0;
-        for (int y = 0; y < height; y++) {
-            readRow(image, y, alpha, luminance);
-            for (int x = 0; x < width; x++) {
-                // Half-transparent pixels on an opaque canvas are blended with the background colour:
-                // a * (1 - L) is the darkness of the pixel composited over white, a * L over black.
-                float raw = switch (background.style()) {
-                    case TRANSPARENT -> alpha[x];
-                    case DARK_ON_LIGHT -> alpha[x] * (1 - luminance[x]);
-                    case LIGHT_ON_DARK -> alpha[x] * luminance[x];
-                };
-                ink[y * width + x] = raw;
-                peak = Math.max(peak, raw);
-            }
+        for (int i = 0; i < ink.length; i++) {
+            // Half-transparent pixels on an opaque canvas are blended with the background colour:
+            // a * (1 - L) is the darkness of the pixel composited over white, a * L over black.
+            float raw = switch (background.style()) {
+                case TRANSPARENT -> alpha[i];
+                case DARK_ON_LIGHT -> alpha[i] * (1 - luminance[i]);
+                case LIGHT_ON_DARK -> alpha[i] * luminance[i];
+            };
+            ink[i] = raw;
+            peak = Math.max(peak, raw);
         }
         double contrast = peak - background.inkLevel();
         if (contrast < MIN_CONTRAST) {
@@ -200,6 +218,54 @@ public class DigitPreprocessor {
             System.arraycopy(ink, (top + y) * width + left, cropped, y * boxWidth, boxWidth);
         }
         return new InkMap(cropped, boxWidth, boxHeight);
+    }
+
+    /**
+     * The fast path for what ImageIO makes of a canvas export (8-bit RGBA or RGB, one byte per
+     * sample, not premultiplied): the bytes straight from the raster, the same values
+     * {@link #readRow} gets through {@code getRGB} at a fraction of the cost (about 2 ms less for
+     * a 280x280 canvas).
+     *
+     * @return false if the image is stored some other way; nothing is written then
+     */
+    private static boolean readInterleavedBytes(BufferedImage image, float[] alpha, float[] luminance) {
+        ColorModel colorModel = image.getColorModel();
+        if (!(colorModel instanceof ComponentColorModel) || !colorModel.getColorSpace().isCS_sRGB()
+                || colorModel.isAlphaPremultiplied() || colorModel.getPixelSize() != 8 * colorModel.getNumComponents()
+                || colorModel.getNumComponents() != (colorModel.hasAlpha() ? 4 : 3)) {
+            return false;
+        }
+        boolean withAlpha = colorModel.hasAlpha();
+        Raster raster = image.getRaster();
+        if (!(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel samples)
+                || raster.getParent() != null || buffer.getNumBanks() != 1) {
+            return false;
+        }
+        int stride = samples.getPixelStride();
+        int scanline = samples.getScanlineStride();
+        int[] offsets = samples.getBandOffsets();
+        // Bands are R, G, B (and A) whatever their order in memory: TYPE_4BYTE_ABGR has them at byte 3, 2, 1, 0.
+        int redOffset = offsets[0];
+        int greenOffset = offsets[1];
+        int blueOffset = offsets[2];
+        int alphaOffset = withAlpha ? offsets[3] : -1;
+        byte[] data = buffer.getData();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        for (int y = 0; y < height; y++) {
+            int row = buffer.getOffset() + y * scanline;
+            for (int x = 0; x < width; x++) {
+                int pixel = row + x * stride;
+                int i = y * width + x;
+                alpha[i] = withAlpha ? (data[pixel + alphaOffset] & 0xff) / 255f : 1f;
+                int red = data[pixel + redOffset] & 0xff;
+                int green = data[pixel + greenOffset] & 0xff;
+                int blue = data[pixel + blueOffset] & 0xff;
+                luminance[i] = (0.299f * red + 0.587f * green + 0.114f * blue) / 255f;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,23 +1,78 @@
 package deepdash.digits;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Input of {@code digits/draw.jte}.
  *
- * @param models what the model selector offers, the default first
+ * @param models what the model selector offers, newest run first, the default (the most accurate) marked
+ * @param selectedId the model selected when the page opens: the one {@code ?model=} names, else the default
+ * @param notice why {@code ?model=} could not be followed; null when it was, or when there was none
  */
-public record DrawPageView(List<ModelChoice> models) {
+public record DrawPageView(List<ModelChoice> models, String selectedId, String notice) {
 
-    /** The model selected when the page opens. */
-    public String defaultModelId() {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** The default model selected. */
+    public DrawPageView(List<ModelChoice> models) {
+        this(models, defaultOf(models), null);
+    }
+
+    /**
+     * With the model {@code asked} selected when it is offered; otherwise the default, and a notice
+     * that says why.
+     *
+     * @param asked a model id from the address ({@code ?model=}), or null
+     */
+    public static DrawPageView selecting(List<ModelChoice> models, String asked) {
+        if (asked == null || asked.isBlank()) {
+            return new DrawPageView(models);
+        }
+        String id = asked.trim();
+        if (models.stream().anyMatch(model -> model.id().equals(id))) {
+            return new DrawPageView(models, id, null);
+        }
+        return new DrawPageView(models, defaultOf(models), "No completed CNN run \"" + id + "\" with a saved model "
+                + "to draw with: the most accurate model is selected instead.");
+    }
+
+    private static String defaultOf(List<ModelChoice> models) {
         return models.stream().filter(ModelChoice::isDefault).findFirst().orElse(models.get(0)).id();
     }
 
-    /** The selector's text for one model: its label and, when known, its test accuracy. */
+    /** The model selected when the page opens. */
+    public String defaultModelId() {
+        return selectedId;
+    }
+
+    public boolean isSelected(ModelChoice model) {
+        return model.id().equals(selectedId);
+    }
+
+    /**
+     * The selector's text for one model, in full: its name (or id) and training, its test accuracy
+     * and when it was made; "best" marks the default.
+     */
     public String optionText(ModelChoice model) {
-        return model.testAccuracy() == null ? model.label()
-                : String.format(Locale.ROOT, "%s · test accuracy %.2f%%", model.label(), 100 * model.testAccuracy());
+        StringBuilder text = new StringBuilder(model.label());
+        if (model.testAccuracy() != null) {
+            text.append(String.format(Locale.ROOT, " · test accuracy %.2f%%", 100 * model.testAccuracy()));
+        }
+        if (model.createdAt() != null) {
+            text.append(" · ").append(DATE.format(model.createdAt()));
+        }
+        if (model.isDefault()) {
+            text.append(" · best");
+        }
+        return text.toString();
+    }
+
+    /** The selected model's text, shown in full under the selector where a narrow screen would cut it. */
+    public String selectedText() {
+        return models.stream().filter(this::isSelected).findFirst().map(this::optionText).orElse("");
     }
 }

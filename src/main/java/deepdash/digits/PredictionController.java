@@ -12,7 +12,7 @@ import java.util.Locale;
  * The draw page and the prediction API.
  *
  * <ul>
- *   <li>{@code GET /draw}: the page.</li>
+ *   <li>{@code GET /draw}: the page; {@code ?model=<run id>} selects that run's model.</li>
  *   <li>{@code POST /api/predict}: {@code {"pixels":[784 numbers]}} or
  *       {@code {"image":"data:image/png;base64,..."}}, optionally with {@code "run"}, answers
  *       {@code {"digit","probabilities","run","input"}}. With {@code ?featureMaps=true} the answer
@@ -20,7 +20,7 @@ import java.util.Locale;
  *       (see {@link FeatureMapLayer}). They travel with the prediction, not from a separate
  *       "last input" endpoint, so two tabs drawing at once can never see each other's maps and the
  *       server keeps no per-browser state.</li>
- *   <li>{@code GET /api/predict/models}: the models the selector offers, default first.</li>
+ *   <li>{@code GET /api/predict/models}: the models the selector offers, newest run first; {@code isDefault} marks the most accurate.</li>
  * </ul>
  */
 public final class PredictionController {
@@ -29,6 +29,8 @@ public final class PredictionController {
     public static final String PREDICT = "/api/predict";
     public static final String MODELS = "/api/predict/models";
     public static final String FEATURE_MAPS_PARAM = "featureMaps";
+    /** {@code /draw?model=<run id>} opens the page with that model selected ("Open in Draw"). */
+    public static final String MODEL_PARAM = "model";
 
     /**
      * A canvas export of a drawn digit is tens of kilobytes; a 1024x1024 PNG of noise (the largest
@@ -56,7 +58,8 @@ public final class PredictionController {
     }
 
     private void page(Context ctx) {
-        templates.render(ctx, "digits/draw.jte", new DrawPageView(predictions.models()));
+        templates.render(ctx, "digits/draw.jte", DrawPageView.selecting(predictions.models(),
+                ctx.queryParam(MODEL_PARAM)));
     }
 
     private void predict(Context ctx) {

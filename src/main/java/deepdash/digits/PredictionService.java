@@ -41,13 +41,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads drawn digits with a trained CNN: the newest completed CNN run by default, any other
+ * Reads drawn digits with a trained CNN: the one with the best test accuracy by default, any other
  * completed CNN run on request, or the model shipped in the jar when nothing has been trained.
  *
  * <p>Every MXNet call (loading, the forward pass, copying results out) runs on the server's one
  * {@link MxnetDispatcher} thread; decoding the canvas, preprocessing and the softmax run on the
- * caller's thread, so a slow PNG never holds up someone else's prediction. Inputs and results are
- * plain Java values: no {@code NDArray} leaves this class.
+ * caller's thread, so a slow PNG never holds up someone else's prediction. Single predictions that
+ * arrive while the MXNet thread is busy share the next forward pass ({@link ForwardBatcher}, up to
+ * {@value ForwardBatcher#DEFAULT_MAX_BATCH} per pass, per model and per "with feature maps or not"),
+ * and each gets exactly its own slice of it. Inputs and results are plain Java values: no
+ * {@code NDArray} leaves this class.
  *
  * <p>Loaded models are kept in a small least-recently-used cache (a run's parameters never change
  * once it has completed) and closed when they drop out of it or when the service is closed. Each
@@ -73,7 +76,9 @@ public final class PredictionService implements AutoCloseable {
 
     /** Used only on the MXNet thread, so it needs no lock; evicting closes the model. */
     private final LinkedHashMap<String, Model> loaded;
-    private boolean closed;
+    /** Written on the MXNet thread; read by request threads to refuse early. */
+    private volatile boolean closed;
+    private final ForwardBatcher batcher;
 
     /**
      * @param mxnet the server's MXNet thread
@@ -88,6 +93,8 @@ public final class PredictionService implements AutoCloseable {
         this.mxnet = mxnet;
         this.runs = runs;
         this.store = store;
+        this.batcher = new ForwardBatcher(mxnet, this::forwardOnMxnet, ForwardBatcher.DEFAULT_MAX_BATCH,
+                ForwardBatcher.DEFAULT_MAX_WAIT_NANOS);
         this.loaded = new LinkedHashMap<>(cachedModels + 1, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Model> eldest) {
@@ -100,28 +107,35 @@ public final class PredictionService implements AutoCloseable {
         };
     }
 
-    /** The models a request may name, newest first, the shipped one last; the first is the default. */
+    /**
+     * The models a request may name: the completed CNN runs newest first, then the shipped model;
+     * the most accurate one is marked as the default (see {@link #defaultModelId}).
+     */
     public List<ModelChoice> models() {
         List<ModelChoice> choices = new ArrayList<>();
         for (RunView run : completedCnnRuns()) {
             if (isUsable(run)) {
-                choices.add(new ModelChoice(run.id(), runLabel(run), accuracy(run.test()), run.createdAt(),
-                        choices.isEmpty()));
+                choices.add(new ModelChoice(run.id(), runLabel(run), accuracy(run.test()), run.createdAt(), false,
+                        run.name()));
             }
         }
-        choices.add(new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(shippedRecord.test()),
-                shippedRecord.createdAt(), choices.isEmpty()));
-        return List.copyOf(choices);
+        ModelChoice shipped = new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(shippedRecord.test()),
+                shippedRecord.createdAt(), false, null);
+        // The shipped model first: a run that only ties with it does not replace it.
+        List<ModelChoice> candidates = new ArrayList<>(choices.size() + 1);
+        candidates.add(shipped);
+        candidates.addAll(choices);
+        ModelChoice best = ModelChoice.best(candidates);
+        choices.add(shipped);
+        return choices.stream().map(choice -> choice == best ? choice.asDefault() : choice).toList();
     }
 
-    /** The model used when a request names none: the newest completed CNN run, else the shipped model. */
+    /**
+     * The model used when a request names none: the one with the highest test accuracy, the shipped
+     * model unless a completed CNN run beats it (a quick 3-epoch run must not take its place).
+     */
     public String defaultModelId() {
-        for (RunView run : completedCnnRuns()) {
-            if (isUsable(run)) {
-                return run.id();
-            }
-        }
-        return SHIPPED_MODEL_ID;
+        return models().stream().filter(ModelChoice::isDefault).findFirst().orElseThrow().id();
     }
 
     /** Newest first; filtered in RunService's memory, so a store of a thousand runs costs little. */
@@ -140,8 +154,14 @@ public final class PredictionService implements AutoCloseable {
      * @throws RunConflictException if the run cannot predict (not a CNN, not completed, no parameters)
      */
     public Prediction predictImage(String dataUrl, String modelId, boolean withFeatureMaps) {
-        float[] pixels = preprocessor.toMnistPixels(decoder.decode(dataUrl));
-        return predictPixels(pixels, modelId, withFeatureMaps);
+        checkOpen();
+        // The model first: a request for a model that cannot answer costs no decode.
+        String id = resolve(modelId);
+        try (ForwardBatcher.Arrival arrival = batcher.arrive(id, withFeatureMaps)) {
+            float[] pixels = preprocessor.toMnistPixels(decoder.decode(dataUrl));
+            DigitPreprocessor.validatePixels(pixels);
+            return prediction(id, pixels, arrival.forward(pixels), withFeatureMaps);
+        }
     }
 
     /**
@@ -156,12 +176,28 @@ public final class PredictionService implements AutoCloseable {
      */
     public Prediction predictPixels(float[] pixels, String modelId, boolean withFeatureMaps) {
         DigitPreprocessor.validatePixels(pixels);
+        checkOpen();
         float[] input = pixels.clone();
         String id = resolve(modelId);
-        Activations activations = mxnet.call(() -> forward(model(id), input, withFeatureMaps));
+        return prediction(id, input, batcher.forward(id, withFeatureMaps, input), withFeatureMaps);
+    }
+
+    /** The softmax and the feature maps' scaling, on the caller's thread. */
+    private static Prediction prediction(String id, float[] input, Activations activations, boolean withFeatureMaps) {
         double[] probabilities = softmax(activations.logits());
         return new Prediction(argMax(probabilities), probabilities, id, input,
                 withFeatureMaps ? featureMaps(activations.convolutions()) : null);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the prediction service is closed");
+        }
+    }
+
+    /** How the single predictions were batched so far; for tests and benchmarks. */
+    ForwardBatcher.Stats batchStats() {
+        return batcher.stats();
     }
 
     /**
@@ -290,7 +326,8 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private static String runLabel(RunView run) {
-        return "Run " + run.id() + " · " + describe(run.config());
+        return (run.name() != null ? run.name() + " (run " + run.id() + ")" : "Run " + run.id()) + " · "
+                + describe(run.config());
     }
 
     private String shippedLabel() {
@@ -307,13 +344,6 @@ public final class PredictionService implements AutoCloseable {
     }
 
     // ---- on the MXNet thread ---------------------------------------------------------------
-
-    /** A forward pass's results, copied out of native memory. */
-    private record Activations(float[] logits, List<RawMaps> convolutions) {
-    }
-
-    private record RawMaps(int filters, int heightPixels, int widthPixels, float[] values) {
-    }
 
     private Model model(String id) {
         if (closed) {
@@ -365,29 +395,60 @@ public final class PredictionService implements AutoCloseable {
         }
     }
 
+    /** The batcher's pass: on the MXNet thread, where it is called. */
+    private Activations[] forwardOnMxnet(String id, boolean withFeatureMaps, float[][] inputs) {
+        return forward(model(id), inputs, withFeatureMaps);
+    }
+
     /**
-     * Runs the sequential block child by child (exactly what its own forward does) so that the
-     * output of every convolution's ReLU can be copied out on the way.
+     * One pass of a batch of inputs. With feature maps it runs the sequential block child by child
+     * (exactly what its own forward does) so that the output of every convolution's ReLU can be
+     * copied out on the way, then cut into one slice per input.
      */
-    private static Activations forward(Model model, float[] pixels, boolean withFeatureMaps) {
+    private static Activations[] forward(Model model, float[][] inputs, boolean withFeatureMaps) {
+        int count = inputs.length;
+        float[] flat = new float[count * DigitPreprocessor.PIXEL_COUNT];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(inputs[i], 0, flat, i * DigitPreprocessor.PIXEL_COUNT, DigitPreprocessor.PIXEL_COUNT);
+        }
         try (NDManager manager = model.getNDManager().newSubManager()) {
             ParameterStore parameters = new ParameterStore(manager, false);
-            NDList current = new NDList(manager.create(pixels, CnnArchitecture.INPUT_SHAPE));
-            List<RawMaps> convolutions = new ArrayList<>();
-            // A convolution's maps are shown after its activation (and its batch normalisation, if any).
-            boolean afterConvolution = false;
-            for (Pair<String, Block> child : model.getBlock().getChildren()) {
-                Block layer = child.getValue();
-                current = layer.forward(parameters, current, false);
-                if (withFeatureMaps && afterConvolution && isActivation(layer)) {
-                    NDArray maps = current.singletonOrThrow();
-                    Shape shape = maps.getShape();
-                    convolutions.add(new RawMaps((int) shape.get(1), (int) shape.get(2), (int) shape.get(3),
-                            maps.toFloatArray()));
+            NDList current = new NDList(manager.create(flat, new Shape(count, 1,
+                    DigitPreprocessor.SIDE_PIXELS, DigitPreprocessor.SIDE_PIXELS)));
+            List<Shape> mapShapes = new ArrayList<>();
+            List<float[]> mapValues = new ArrayList<>();
+            if (withFeatureMaps) {
+                // A convolution's maps are shown after its activation (and its batch normalisation, if any).
+                boolean afterConvolution = false;
+                for (Pair<String, Block> child : model.getBlock().getChildren()) {
+                    Block layer = child.getValue();
+                    current = layer.forward(parameters, current, false);
+                    if (afterConvolution && isActivation(layer)) {
+                        NDArray maps = current.singletonOrThrow();
+                        mapShapes.add(maps.getShape());
+                        mapValues.add(maps.toFloatArray());
+                    }
+                    afterConvolution = layer instanceof Convolution || afterConvolution && layer instanceof BatchNorm;
                 }
-                afterConvolution = layer instanceof Convolution || afterConvolution && layer instanceof BatchNorm;
+            } else {
+                current = model.getBlock().forward(parameters, current, false);
             }
-            return new Activations(current.singletonOrThrow().toFloatArray(), convolutions);
+            float[] logits = current.singletonOrThrow().toFloatArray();
+            int classes = logits.length / count;
+            Activations[] results = new Activations[count];
+            for (int i = 0; i < count; i++) {
+                List<Activations.RawMaps> convolutions = new ArrayList<>(mapShapes.size());
+                for (int m = 0; m < mapShapes.size(); m++) {
+                    Shape shape = mapShapes.get(m);
+                    int perInput = mapValues.get(m).length / count;
+                    convolutions.add(new Activations.RawMaps((int) shape.get(1), (int) shape.get(2),
+                            (int) shape.get(3), Arrays.copyOfRange(mapValues.get(m), i * perInput,
+                            (i + 1) * perInput)));
+                }
+                results[i] = new Activations(Arrays.copyOfRange(logits, i * classes, (i + 1) * classes),
+                        List.copyOf(convolutions));
+            }
+            return results;
         }
     }
 
@@ -437,10 +498,10 @@ public final class PredictionService implements AutoCloseable {
         return best;
     }
 
-    private static List<FeatureMapLayer> featureMaps(List<RawMaps> convolutions) {
+    private static List<FeatureMapLayer> featureMaps(List<Activations.RawMaps> convolutions) {
         List<FeatureMapLayer> layers = new ArrayList<>();
         for (int c = 0; c < convolutions.size(); c++) {
-            RawMaps raw = convolutions.get(c);
+            Activations.RawMaps raw = convolutions.get(c);
             int tilePixels = raw.heightPixels() * raw.widthPixels();
             float[] maxima = new float[raw.filters()];
             byte[] levels = new byte[raw.values().length];

@@ -22,6 +22,16 @@ public final class MxnetDispatcher implements AutoCloseable {
         return t;
     });
 
+    /**
+     * Queues {@code task} on the MXNet thread and returns at once: for a task that hands its results
+     * over itself (a prediction batch completes each request's future).
+     *
+     * @throws java.util.concurrent.RejectedExecutionException once the dispatcher is closed
+     */
+    public void execute(Runnable task) {
+        thread.execute(task);
+    }
+
     /** Runs {@code task} on the MXNet thread and returns its result, rethrowing its exception. */
     public <T> T call(Callable<T> task) {
         Future<T> future = thread.submit(task);

@@ -2,6 +2,7 @@ package deepdash.forecast;
 
 import deepdash.catalog.ModelController;
 import deepdash.catalog.ModelSummaryService;
+import deepdash.errors.UserError;
 import deepdash.i18n.Text;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
@@ -18,6 +19,7 @@ import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.series.DefaultRange;
 import deepdash.series.Recipe;
+import deepdash.web.BadRequestException;
 import deepdash.web.FormFields;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
@@ -34,6 +36,8 @@ import java.util.List;
 public final class ForecastPageController {
 
     public static final String PAGE = "/forecast";
+    /** {@code /forecast?from=<run id>}: the form filled in with that run's dataset, model and settings. */
+    public static final String FROM_PARAM = "from";
     public static final String DATASET_PANEL = "/ui/forecast/dataset";
     public static final String UPLOAD = "/ui/forecast/datasets";
     public static final String START_RUN = "/ui/forecast/runs";
@@ -97,17 +101,35 @@ public final class ForecastPageController {
 
     private void page(Context ctx) {
         List<DatasetInfo> all = datasets.list();
+        RunView latest = forecasts.latestRun().orElse(null);
+        ForecastResultView result = latest == null ? null : forecasts.result(latest.id()).orElse(null);
+        RunPanelView latestPanel = latest == null ? null : RunPanelView.of(latest, models);
+        String from = ctx.queryParam(FROM_PARAM);
+        if (from != null && !from.isBlank()) {
+            // "Train again with these settings": that run's dataset, model and settings in the form.
+            RunView source = runs.view(from.trim());
+            ModelSpec model = models.find(source.model()).filter(spec -> spec.task() == Task.SERIES_FORECAST)
+                    .orElseThrow(() -> new BadRequestException(FROM_PARAM, "run " + source.id() + " trained a "
+                            + source.model() + " model; this page trains forecasting models"));
+            SeriesSettings settings = (SeriesSettings) models.settings(source.config());
+            if (settings.dataset() == null || datasets.find(settings.dataset()).isEmpty()) {
+                throw new UserError(404, FROM_PARAM, "run " + source.id() + " trained on dataset \""
+                        + settings.dataset() + "\", which is no longer here; upload that file again to train on it");
+            }
+            DatasetPanelView panel = panel(settings.dataset(), all, model.name(), settings);
+            templates.render(ctx, "prices/page.jte", new ForecastPageView(summaries.summary(model,
+                    panel.defaults().window()), panel, latestPanel, result, maxUploadBytes, source.id()));
+            return;
+        }
         DatasetPanelView panel = all.stream()
                 .filter(info -> !DatasetService.SAMPLE_ID.equals(info.id()))
                 .findFirst()
                 .or(() -> all.stream().findFirst())
                 .map(info -> panel(info.id(), all))
                 .orElse(null);
-        RunView latest = forecasts.latestRun().orElse(null);
-        ForecastResultView result = latest == null ? null : forecasts.result(latest.id()).orElse(null);
         templates.render(ctx, "prices/page.jte", new ForecastPageView(
-                summaries.summary(defaultModel(), SeriesSettings.DEFAULT_WINDOW), panel,
-                latest == null ? null : RunPanelView.of(latest, models), result, maxUploadBytes));
+                summaries.summary(defaultModel(), SeriesSettings.DEFAULT_WINDOW), panel, latestPanel, result,
+                maxUploadBytes));
     }
 
     private void datasetPanel(Context ctx) {
@@ -163,14 +185,30 @@ public final class ForecastPageController {
     }
 
     private DatasetPanelView panel(String id, List<DatasetInfo> all) {
+        return panel(id, all, defaultModel().name(), null);
+    }
+
+    /** @param chosen settings that replace the dataset's defaults where they are set; null for none */
+    private DatasetPanelView panel(String id, List<DatasetInfo> all, String selected, SeriesSettings chosen) {
         DatasetDetail detail = datasets.detail(id).orElseThrow(() -> DatasetController.notFound(id));
         ParsedPrices prices = datasets.prices(id).orElseThrow(() -> DatasetController.notFound(id));
-        String selected = defaultModel().name();
         List<ModelOption> options = models.byTask(Task.SERIES_FORECAST).stream()
                 .map(spec -> new ModelOption(spec.name(), spec.title(), spec.name().equals(selected)))
                 .toList();
-        return new DatasetPanelView(detail, all, SeriesSettings.defaultsFor(id, prices), options,
-                DefaultRange.of(prices.dates()).rule());
+        SeriesSettings defaults = SeriesSettings.defaultsFor(id, prices);
+        if (chosen != null) {
+            defaults = new SeriesSettings(or(chosen.epochs(), defaults.epochs()),
+                    or(chosen.batchSize(), defaults.batchSize()), or(chosen.learningRate(), defaults.learningRate()),
+                    or(chosen.device(), defaults.device()), id, or(chosen.target(), defaults.target()),
+                    or(chosen.window(), defaults.window()), or(chosen.from(), defaults.from()),
+                    or(chosen.to(), defaults.to()), or(chosen.splitDate(), defaults.splitDate()),
+                    or(chosen.recipe(), defaults.recipe()), or(chosen.horizon(), defaults.horizon()));
+        }
+        return new DatasetPanelView(detail, all, defaults, options, DefaultRange.of(prices.dates()).rule());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     /** The first forecasting model of the registry: the seed's. */

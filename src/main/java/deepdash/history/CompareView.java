@@ -11,8 +11,12 @@ import java.util.List;
 public record CompareView(List<ComparedRun> runs, List<CompareChart> charts, List<SettingRow> settings,
         List<SettingRow> results, String runsJson, String chartsNote) {
 
-    /** A run's column and curve: one colour per run, the same in the table and the charts. */
-    public record ComparedRun(String id, String model, String color, String detailUrl) {
+    /**
+     * A run's column and curve: one colour per run, the same in the table and the charts.
+     *
+     * @param name the name a person gave the run; null for none
+     */
+    public record ComparedRun(String id, String model, String color, String detailUrl, String name) {
     }
 
     /**

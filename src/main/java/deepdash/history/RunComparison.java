@@ -39,10 +39,11 @@ final class RunComparison {
         for (int i = 0; i < runs.size(); i++) {
             RunView run = runs.get(i);
             String color = ChartPalette.color(i);
-            columns.add(new ComparedRun(run.id(), run.model(), color, RunsPageController.detailPath(run.id())));
+            columns.add(new ComparedRun(run.id(), run.model(), color, RunsPageController.detailPath(run.id()),
+                    run.name()));
             Map<String, Object> curve = new LinkedHashMap<>();
             curve.put("id", run.id());
-            curve.put("label", run.id() + " (" + run.model() + ")");
+            curve.put("label", (run.name() != null ? run.name() : run.id()) + " (" + run.model() + ")");
             curve.put("color", color);
             curve.put("kind", kind(run, models));
             curve.put("epochs", run.epochs());

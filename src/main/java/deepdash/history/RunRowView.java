@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param reason why a run failed, was cancelled or interrupted; null otherwise
  * @param bestValidation the best validation value of the key metric (max accuracy, min MAE)
  * @param active whether the run is queued or running, so the table refreshes itself
+ * @param name the name a person gave the run; null for none
  */
 public record RunRowView(
         String id,
@@ -39,7 +40,8 @@ public record RunRowView(
         String duration,
         String device,
         String createdAt,
-        boolean active) {
+        boolean active,
+        String name) {
 
     public static RunRowView of(RunView run, ModelRegistry models, Instant now) {
         return of(run, models, now, null);
@@ -70,7 +72,7 @@ public record RunRowView(
                 run.status().wireName(), statusText(run), run.reason(),
                 metric.format(metric.bestValidation(run.epochs())), validationName,
                 test, testName, duration(run, now),
-                Formats.orNone(run.device()), Formats.dateTime(run.createdAt()), !run.status().isFinal());
+                Formats.orNone(run.device()), Formats.dateTime(run.createdAt()), !run.status().isFinal(), run.name());
     }
 
     /** The dataset's name as the run recorded it (not its id), with the column; else what the settings say. */
@@ -83,6 +85,11 @@ public record RunRowView(
         String label = settings.dataLabel();
         int dot = label == null ? -1 : label.indexOf(" · ");
         return name.get() + (dot >= 0 ? label.substring(dot) : "");
+    }
+
+    /** The run's name, else "Run " and its id: what its page is titled. */
+    public String title() {
+        return name != null ? name : "Run " + id;
     }
 
     public String detailUrl() {

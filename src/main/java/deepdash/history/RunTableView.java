@@ -46,11 +46,26 @@ public record RunTableView(List<RunRowView> rows, int total, int offset, int lim
         return offset + rows.size() < total;
     }
 
+    /** "1–50 of 120"; empty when the page has no rows ({@link #emptyText} then says why, once). */
     public String range() {
         if (rows.isEmpty()) {
-            return total == 0 ? "no runs" : "no runs on this page";
+            return "";
         }
         return String.format(Locale.ROOT, "%,d–%,d of %,d", offset + 1, offset + rows.size(), total);
+    }
+
+    /** Whether a filter narrows the list. */
+    public boolean filtered() {
+        return !model.isEmpty() || !status.isEmpty();
+    }
+
+    /** The one line an empty table shows: nothing stored yet, nothing matching, or a page past the end. */
+    public String emptyText() {
+        if (total > 0) {
+            return "No runs on this page: there are " + String.format(Locale.ROOT, "%,d", total)
+                    + (total == 1 ? " run" : " runs") + " in all.";
+        }
+        return filtered() ? "No runs match these filters." : "No runs yet.";
     }
 
     /** The fragment's URL for this page (polling) or another one (pager). */

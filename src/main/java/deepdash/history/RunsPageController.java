@@ -1,5 +1,8 @@
 package deepdash.history;
 
+import deepdash.cnn.CnnPageController;
+import deepdash.digits.PredictionController;
+import deepdash.forecast.ForecastPageController;
 import deepdash.i18n.Text;
 import deepdash.mistakes.EvaluationSectionView;
 import deepdash.model.CnnSpec;
@@ -102,8 +105,17 @@ public final class RunsPageController {
         } else if (cnn && !run.isFinished()) {
             evaluation = EvaluationSectionView.whenCompleted(run.id());
         }
+        String trainAgain = cnn ? CnnPageController.PAGE + "?" + CnnPageController.FROM_PARAM + "=" + run.id()
+                : models.isForecast(run.model())
+                        ? ForecastPageController.PAGE + "?" + ForecastPageController.FROM_PARAM + "=" + run.id() : null;
+        String draw = cnn && hasModel && run.status() == RunStatus.COMPLETED ? drawPath(run.id()) : null;
         templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
-                RunRowView.of(run, models, clock.instant(), exports), hasModel, evaluation));
+                RunRowView.of(run, models, clock.instant(), exports), hasModel, evaluation, trainAgain, draw));
+    }
+
+    /** The draw page with run {@code id}'s model selected. */
+    public static String drawPath(String id) {
+        return PredictionController.DRAW_PAGE + "?" + PredictionController.MODEL_PARAM + "=" + id;
     }
 
     /** {@code ?ids=a,b,c} (or {@code ?ids=a&ids=b}, as a plain form sends it). */

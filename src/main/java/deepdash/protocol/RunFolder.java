@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  *   <li>{@code prices.csv}: a series model's copy of its dataset, made when the run is created;</li>
  *   <li>{@code prices.json}: where that copy came from, a {@link PricesSource};</li>
  *   <li>{@code evaluation.json}: an image classifier's answers for every test image, written once
- *       after its test (or later by the server, for runs made before it existed).</li>
+ *       after its test (or later by the server, for runs made before it existed);</li>
+ *   <li>{@code label.json}: the run's name and notes, written only by the server when a person edits
+ *       them, replaced atomically.</li>
  * </ul>
  *
  * <p>The shipped model in the jar ({@code data/models/cnn-mnist/}) is a run folder too; its
@@ -48,6 +50,7 @@ public record RunFolder(Path path) {
     public static final String PRICES_FILE = "prices.csv";
     public static final String PRICES_SOURCE_FILE = "prices.json";
     public static final String EVALUATION_FILE = "evaluation.json";
+    public static final String LABEL_FILE = "label.json";
     private static final String PARAMETERS_SUFFIX = ".params";
 
     /** Ids are made by {@link #newId}; anything else (dots, slashes, encoded tricks) cannot name a run. */
@@ -101,6 +104,11 @@ public record RunFolder(Path path) {
     /** An image classifier's answers for every test image (see {@code deepdash.evaluation.PredictionSet}). */
     public Path evaluationFile() {
         return path.resolve(EVALUATION_FILE);
+    }
+
+    /** The run's name and notes (see {@code deepdash.runs.RunLabel}); absent until someone sets them. */
+    public Path labelFile() {
+        return path.resolve(LABEL_FILE);
     }
 
     public boolean hasEvaluation() {

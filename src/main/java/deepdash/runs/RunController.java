@@ -4,13 +4,15 @@ import deepdash.events.EventStreams;
 import deepdash.i18n.Text;
 import deepdash.protocol.RunConfig;
 import deepdash.web.BadRequestException;
+import deepdash.web.ErrorMapping;
 import deepdash.web.JsonBodies;
+import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 /**
- * The runs API: create, list (filtered, one page at a time), show, cancel, delete, and each run's
- * event stream. The list stays a JSON array; the number of matching runs on all pages is in the
+ * The runs API: create, list (filtered, one page at a time), show, name and annotate, cancel,
+ * delete, and each run's event stream. The list stays a JSON array; the number of matching runs on all pages is in the
  * {@code X-Total-Count} header.
  */
 public final class RunController {
@@ -21,18 +23,29 @@ public final class RunController {
     public static final String EVENTS = "/api/runs/{id}/events";
     public static final String TOTAL_COUNT_HEADER = "X-Total-Count";
 
+    /** What an htmx request to {@link #RUN}'s PATCH gets back instead of JSON: "saved" and the new title. */
+    public static final String LABEL_SAVED_TEMPLATE = "runs/label-saved.jte";
+
     private final RunService runs;
     private final RunStream stream;
+    private final Templates templates;
 
     public RunController(RunService runs, EventStreams streams) {
+        this(runs, streams, null);
+    }
+
+    /** @param templates renders the run page's answer to its name and notes form; null for JSON only */
+    public RunController(RunService runs, EventStreams streams, Templates templates) {
         this.runs = runs;
         this.stream = new RunStream(streams);
+        this.templates = templates;
     }
 
     public void register(JavalinConfig config) {
         config.routes.post(RUNS, this::create);
         config.routes.get(RUNS, this::list);
         config.routes.get(RUN, ctx -> ctx.json(runs.view(ctx.pathParam("id"))));
+        config.routes.patch(RUN, this::relabel);
         config.routes.delete(RUN, this::delete);
         config.routes.post(CANCEL, ctx -> ctx.json(runs.cancel(ctx.pathParam("id"))));
         config.routes.get(EVENTS, this::events);
@@ -47,6 +60,17 @@ public final class RunController {
         RunPage page = runs.list(RunQuery.parse(ctx::queryParam, runs.models()));
         ctx.header(TOTAL_COUNT_HEADER, Integer.toString(page.total()));
         ctx.json(page.runs());
+    }
+
+    /** {@code {"name","notes"}}, either or both; "" clears one. */
+    private void relabel(Context ctx) {
+        RunLabel patch = JsonBodies.read(ctx, RunLabel.class);
+        RunView run = runs.relabel(ctx.pathParam("id"), patch);
+        if (templates != null && ErrorMapping.isHtmx(ctx)) {
+            templates.render(ctx, LABEL_SAVED_TEMPLATE, run);
+        } else {
+            ctx.json(run);
+        }
     }
 
     private void delete(Context ctx) {

@@ -109,6 +109,8 @@ public final class RunService implements AutoCloseable {
         volatile String stallReason;
         /** The message of the worker's {@code error} line. */
         volatile String workerError;
+        /** The name and notes a person gave the run; kept in {@code label.json}, not in the record. */
+        volatile RunLabel label = RunLabel.NONE;
 
         LiveRun(RunRecord record, List<EpochMetrics> epochs) {
             this.record = record;
@@ -174,6 +176,12 @@ public final class RunService implements AutoCloseable {
                 }
             }
             LiveRun run = new LiveRun(record, epochs);
+            try {
+                run.label = store.readLabel(id);
+            } catch (RuntimeException unreadable) {
+                // The run itself is intact; it lists without its name until someone sets one again.
+                LOG.warn("run {}: cannot read its name and notes: {}", id, FailureMessages.of(unreadable));
+            }
             runs.put(id, run);
             for (EpochMetrics epoch : epochs) {
                 hub.publish(id, EVENT_EPOCH, Json.write(epoch), Delivery.RETAINED);
@@ -213,7 +221,28 @@ public final class RunService implements AutoCloseable {
     private RunView view(LiveRun run) {
         RunRecord record = run.record;
         return RunView.of(record, run.epochs, record.status() == RunStatus.RUNNING ? run.progress : null,
-                queuePosition(record.id()));
+                queuePosition(record.id()), run.label);
+    }
+
+    /**
+     * Sets run {@code id}'s name, notes or both, in any state: {@code patch}'s null fields stay as they
+     * are, empty ones are cleared. Written to the run folder before it shows anywhere.
+     *
+     * @throws InvalidRunLabelException a name or notes too long, or holding control characters
+     * @throws RunNotFoundException no such run, or it was deleted meanwhile
+     */
+    public RunView relabel(String id, RunLabel patch) {
+        LiveRun run = find(id);
+        synchronized (this) {
+            // Under the lock delete() takes: a deleted run's folder is never made again by this write.
+            if (runs.get(id) != run) {
+                throw new RunNotFoundException(id);
+            }
+            RunLabel label = run.label.with(patch);
+            store.writeLabel(id, label);
+            run.label = label;
+        }
+        return view(run);
     }
 
     /**

@@ -1,6 +1,8 @@
 package deepdash.runs;
 
+import deepdash.files.AtomicFiles;
 import deepdash.files.FileTrees;
+import deepdash.json.Json;
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
@@ -75,6 +77,37 @@ public final class RunStore {
             return Optional.empty();
         }
         return Optional.of(folder(id).readRecord());
+    }
+
+    /**
+     * Run {@code id}'s name and notes; {@link RunLabel#NONE} when none were set.
+     *
+     * @throws UncheckedIOException when {@code label.json} is there but cannot be read
+     */
+    public RunLabel readLabel(String id) {
+        Path file = folder(id).labelFile();
+        if (!Files.isRegularFile(file)) {
+            return RunLabel.NONE;
+        }
+        try {
+            RunLabel label = Json.mapper().readValue(file.toFile(), RunLabel.class);
+            return label == null ? RunLabel.NONE : label;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Replaces run {@code id}'s {@code label.json} atomically (temp file, fsync, rename): a crash
+     * leaves the old label or the new one, and nothing else in the folder is touched.
+     */
+    public void writeLabel(String id, RunLabel label) {
+        Path file = folder(id).labelFile();
+        try {
+            AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(label));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** All epochs of run {@code id} written so far. */

@@ -16,6 +16,8 @@ import java.util.List;
  * (progress inside the current epoch, place in the queue).
  *
  * @param queuePosition 1 for the next run to start; null unless queued
+ * @param name the name a person gave the run; null for none (see {@link RunLabel})
+ * @param notes a person's notes on the run; null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(
@@ -32,12 +34,26 @@ public record RunView(
         Double trainSeconds,
         List<EpochMetrics> epochs,
         Progress progress,
-        Integer queuePosition) {
+        Integer queuePosition,
+        String name,
+        String notes) {
 
     public static RunView of(RunRecord record, List<EpochMetrics> epochs, Progress progress, Integer queuePosition) {
+        return of(record, epochs, progress, queuePosition, RunLabel.NONE);
+    }
+
+    public static RunView of(RunRecord record, List<EpochMetrics> epochs, Progress progress, Integer queuePosition,
+            RunLabel label) {
         return new RunView(record.id(), record.config().model(), record.status(), record.config(),
                 record.createdAt(), record.startedAt(), record.finishedAt(), record.device(), record.reason(),
-                record.test(), record.trainSeconds(), List.copyOf(epochs), progress, queuePosition);
+                record.test(), record.trainSeconds(), List.copyOf(epochs), progress, queuePosition, label.name(),
+                label.notes());
+    }
+
+    /** The run's name when it has one, else "Run " and its id. */
+    @JsonIgnore
+    public String title() {
+        return name != null ? name : "Run " + id;
     }
 
     @JsonIgnore

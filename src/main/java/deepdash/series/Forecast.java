@@ -44,7 +44,8 @@ public record Forecast(
     public Forecast {
         recipe = recipe == null ? Recipe.DEFAULT : recipe;
         horizon = horizon == null ? 1 : horizon;
-        if (dieboldMariano == null && actual != null && predicted != null && naive != null && actual.length >= 2) {
+        // Always from the stored prices, so forecasts written by older versions get today's test.
+        if (actual != null && predicted != null && naive != null && actual.length >= 2) {
             dieboldMariano = DieboldMariano.test(DieboldMariano.errors(actual, predicted),
                     DieboldMariano.errors(actual, naive), horizon, DieboldMariano.Loss.ABSOLUTE);
         }

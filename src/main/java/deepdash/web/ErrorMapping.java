@@ -36,6 +36,8 @@ public final class ErrorMapping {
     }
 
     private void respond(Context ctx, int status, String message, String code, String field, String layer) {
+        // Refusals often come from the headers alone, while the client is still sending the body.
+        BodyDrain.beforeEarlyAnswer(ctx);
         ctx.status(status);
         if (isHtmx(ctx)) {
             templates.render(ctx, "error.jte", new ErrorView(message));

@@ -148,7 +148,7 @@ class PredictionServiceTest {
     }
 
     @Test
-    void theNewestCompletedRunIsTheDefaultAndTheShippedModelIsListedLast() {
+    void theMostAccurateModelIsTheDefaultNotTheNewest() {
         TrainedRuns.completedCnn(runsDir, OLDER_RUN, 0.95);
         TrainedRuns.completedCnn(runsDir, NEWER_RUN, 0.97);
         TrainedRuns.write(runsDir, "20260103-000000-cccccc", CnnSpec.runConfig(CnnSettings.DEFAULTS),
@@ -160,17 +160,41 @@ class PredictionServiceTest {
 
         List<ModelChoice> models = service.models();
 
+        // A quick run newer than the shipped 98.7% model but worse does not take its place.
         assertThat(models).extracting(ModelChoice::id)
                 .containsExactly(NEWER_RUN, OLDER_RUN, PredictionService.SHIPPED_MODEL_ID);
-        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(true, false, false);
+        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(false, false, true);
         assertThat(models).extracting(ModelChoice::testAccuracy).containsExactly(0.97, 0.95, 0.987);
         assertThat(models.get(0).label()).isEqualTo("Run " + NEWER_RUN + " · 2 epochs on 6,000 images");
         assertThat(models.get(2).label()).isEqualTo("Shipped CNN · 10 epochs on all 60,000 images");
-        assertThat(service.defaultModelId()).isEqualTo(NEWER_RUN);
-        assertThat(service.predictPixels(mnist(0), null, false).run()).isEqualTo(NEWER_RUN);
+        assertThat(service.defaultModelId()).isEqualTo(PredictionService.SHIPPED_MODEL_ID);
+        assertThat(service.predictPixels(mnist(0), null, false).run()).isEqualTo(PredictionService.SHIPPED_MODEL_ID);
         assertThat(service.predictPixels(mnist(0), OLDER_RUN, false).run()).isEqualTo(OLDER_RUN);
-        assertThat(service.predictPixels(mnist(0), PredictionService.SHIPPED_MODEL_ID, false).run())
-                .isEqualTo(PredictionService.SHIPPED_MODEL_ID);
+        assertThat(service.predictPixels(mnist(0), NEWER_RUN, false).run()).isEqualTo(NEWER_RUN);
+    }
+
+    @Test
+    void aRunBetterThanTheShippedModelIsTheDefaultAndATieKeepsTheShippedOne() {
+        TrainedRuns.completedCnn(runsDir, OLDER_RUN, 0.991);
+        TrainedRuns.completedCnn(runsDir, NEWER_RUN, 0.97);
+        TrainedRuns.completedCnn(runsDir, "20260103-000000-cccccc", 0.987);
+        start(PredictionService.DEFAULT_CACHED_MODELS);
+
+        List<ModelChoice> models = service.models();
+
+        assertThat(models).extracting(ModelChoice::id).containsExactly("20260103-000000-cccccc", NEWER_RUN,
+                OLDER_RUN, PredictionService.SHIPPED_MODEL_ID);
+        assertThat(models).extracting(ModelChoice::isDefault).containsExactly(false, false, true, false);
+        assertThat(service.defaultModelId()).isEqualTo(OLDER_RUN);
+        assertThat(service.predictPixels(mnist(0), null, false).run()).isEqualTo(OLDER_RUN);
+
+        assertThat(ModelChoice.best(List.of(choice("shipped-cnn", 0.987), choice("a", 0.987), choice("b", null))).id())
+                .as("a tie keeps the first").isEqualTo("shipped-cnn");
+        assertThat(ModelChoice.best(List.of(choice("x", null), choice("a", 0.5))).id()).isEqualTo("a");
+    }
+
+    private static ModelChoice choice(String id, Double accuracy) {
+        return new ModelChoice(id, id, accuracy, null, false, null);
     }
 
     @Test
