@@ -1,6 +1,7 @@
 package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
+import deepdash.i18n.Text;
 import deepdash.json.StrictJson;
 import deepdash.model.ArchitectureException;
 import deepdash.model.CnnArchitecture;
@@ -73,8 +74,7 @@ public final class CnnPageController {
         // "Train again with these settings": the form and the editor start from that run's.
         RunView source = runs.view(from.trim());
         if (!CnnSpec.NAME.equals(source.model())) {
-            throw new BadRequestException(FROM_PARAM, "run " + source.id() + " trained a " + source.model()
-                    + " model; this page trains the CNN");
+            throw new BadRequestException(FROM_PARAM, Text.of("error.again.not_cnn", source.id(), source.model()));
         }
         CnnSettings settings = (CnnSettings) models.settings(source.config());
         CnnArchitecture network = settings.architecture() == null ? CnnArchitecture.SEED : settings.architecture();

@@ -109,12 +109,11 @@ public final class ForecastPageController {
             // "Train again with these settings": that run's dataset, model and settings in the form.
             RunView source = runs.view(from.trim());
             ModelSpec model = models.find(source.model()).filter(spec -> spec.task() == Task.SERIES_FORECAST)
-                    .orElseThrow(() -> new BadRequestException(FROM_PARAM, "run " + source.id() + " trained a "
-                            + source.model() + " model; this page trains forecasting models"));
+                    .orElseThrow(() -> new BadRequestException(FROM_PARAM,
+                            Text.of("error.again.not_forecaster", source.id(), source.model())));
             SeriesSettings settings = (SeriesSettings) models.settings(source.config());
             if (settings.dataset() == null || datasets.find(settings.dataset()).isEmpty()) {
-                throw new UserError(404, FROM_PARAM, "run " + source.id() + " trained on dataset \""
-                        + settings.dataset() + "\", which is no longer here; upload that file again to train on it");
+                throw new UserError(404, FROM_PARAM, Text.of("error.again.dataset_gone", source.id(), settings.dataset()));
             }
             DatasetPanelView panel = panel(settings.dataset(), all, model.name(), settings);
             templates.render(ctx, "prices/page.jte", new ForecastPageView(summaries.summary(model,
