@@ -340,7 +340,7 @@ class DrawingApiTest {
 
         String page = server.get("/draw/mine").body();
         assertThat(page).contains("id=\"drawing-" + first + "\"", "id=\"drawing-" + second + "\"",
-                "2 drawing(s) (at most 1,000)").doesNotContain("id=\"drawings-empty\"");
+                "2 drawings (at most 1,000)").doesNotContain("id=\"drawings-empty\"");
         assertThat(page.indexOf("drawing-" + second)).as("newest first").isLessThan(page.indexOf("drawing-" + first));
 
         HttpResponse<String> tile = patch("/ui/drawings/" + first, "application/x-www-form-urlencoded", "label=4",
