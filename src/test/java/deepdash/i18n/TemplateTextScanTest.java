@@ -149,6 +149,9 @@ class TemplateTextScanTest {
         List<String> literals = new ArrayList<>();
         Matcher expression = Pattern.compile("\\$(unsafe)?\\{").matcher(template);
         while (expression.find()) {
+            if (inMachineAttribute(template, expression.start())) {
+                continue;
+            }
             int end = skipBalanced(template, expression.end() - 1, '{', '}');
             String code = template.substring(expression.end(), Math.max(expression.end(), end - 1));
             Matcher literal = Pattern.compile("(t\\.(?:get|html)\\(\\s*)?\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(code);
@@ -159,6 +162,16 @@ class TemplateTextScanTest {
             }
         }
         return literals;
+    }
+
+    /** Whether {@code at} lies in an attribute people do not read (hx-trigger="every 3s", class="..."). */
+    private static boolean inMachineAttribute(String template, int at) {
+        String before = template.substring(0, at);
+        if (before.lastIndexOf('<') <= before.lastIndexOf('>')) {
+            return false;
+        }
+        Matcher attribute = Pattern.compile("([\\w-]+)=\"[^\"]*$").matcher(before);
+        return attribute.find() && !READ_ATTRIBUTE.matcher(attribute.group(1) + "=\"\"").matches();
     }
 
     private static int skipBalanced(String text, int open, char opening, char closing) {
