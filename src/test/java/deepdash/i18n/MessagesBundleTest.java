@@ -91,6 +91,17 @@ class MessagesBundleTest {
     }
 
     @Test
+    void htmlPatternsEscapeTheirArgumentsAndScriptTextsCannotCloseTheirBlock() {
+        assertThat(Messages.ENGLISH.html("runs.deleted", "<b>&\"x\"</b>"))
+                .isEqualTo("Run <code>&lt;b&gt;&amp;&#34;x&#34;&lt;/b&gt;</code> was deleted.");
+        String json = Messages.KOREAN.scriptTexts();
+        assertThat(json).startsWith("{\"js.").doesNotContain("<", ">", "''")
+                .contains("\"js.draw.sure\":\"확신 {0}%\"");
+        assertThat(Messages.ENGLISH.scriptTexts()).contains("\"js.draw.savedAs\":\"Saved as a {0} \u2014 see\"")
+                .doesNotContain("\"error.");
+    }
+
+    @Test
     void aMissingKeyIsABug() {
         assertThatThrownBy(() -> Messages.KOREAN.get("no.such.key")).isInstanceOf(IllegalArgumentException.class);
     }
