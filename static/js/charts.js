@@ -1,22 +1,66 @@
 // Line charts of per-epoch metrics, shared by every page that shows a run: one run's train vs
-// validation curves, or several runs overlaid. Every chart can smooth its curves (an exponential
-// moving average; the raw points stay, faintly), put wall time instead of the epoch on the x-axis,
-// use a log scale (loss charts) and save itself as a PNG.
+// validation curves, or several runs overlaid, and one run's per-step loss. Every chart can smooth
+// its curves (an exponential moving average; the raw points stay, faintly), put wall time instead of
+// the epoch on the x-axis, use a log scale (loss charts), zoom and pan (chartjs-plugin-zoom, loaded
+// by the layout) and save itself as a PNG.
 (function () {
   'use strict';
 
   // The palette is defined once, on the server (deepdash.web.ChartPalette); the layout hands it over.
   const COLORS = (document.documentElement.dataset.chartColors || '#2563eb,#ea580c').split(',');
   const RAW_ALPHA = 0.25;
+  // Dashed series get a line, not a box, in the legend: a box's dashed border reads as a scribble.
+  const LEGEND_LINE_WIDTH = 28;
 
-  // Exported PNGs get a white background instead of a transparent one.
+  /** Wheel or pinch zooms, dragging pans; both axes, since a loss spike can hide the rest of the curve. */
+  function zoomOptions() {
+    return {
+      zoom: {wheel: {enabled: true}, pinch: {enabled: true}, mode: 'xy'},
+      pan: {enabled: true, mode: 'xy'},
+    };
+  }
+
+  /** The theme's chart colours (light or dark), from app.css's custom properties. */
+  let themed = {theme: undefined, colors: null};
+  function themeColors() {
+    const theme = document.documentElement.dataset.theme;
+    if (themed.theme !== theme || !themed.colors) {
+      const style = getComputedStyle(document.documentElement);
+      const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+      themed = {theme, colors: {background: read('--chart-bg', '#fff'), text: read('--chart-text', '#4b5563'),
+        grid: read('--chart-grid', 'rgba(0,0,0,0.1)'), ink: read('--ink', '#1f2937')}};
+    }
+    return themed.colors;
+  }
+
+  // Every chart, drawn or to come, takes the theme's text and grid colours; a theme change (static/js/theme.js)
+  // recolours those already drawn (Chart.js reads its defaults when a chart is made, so they are set on each).
+  function applyTheme() {
+    const colors = themeColors();
+    Chart.defaults.color = colors.text;
+    Chart.defaults.borderColor = colors.grid;
+    Object.values(Chart.instances).forEach((chart) => {
+      Object.values(chart.options.scales || {}).forEach((scale) => {
+        scale.ticks.color = colors.text;
+        scale.title.color = colors.text;
+        scale.grid.color = colors.grid;
+        scale.border.color = colors.grid;
+      });
+      chart.options.plugins.legend.labels.color = colors.text;
+      chart.update('none');
+    });
+  }
+  applyTheme();
+  document.addEventListener('deepdash:theme', applyTheme);
+
+  // Exported PNGs get the theme's background instead of a transparent one.
   const whiteBackground = {
     id: 'deepdashWhiteBackground',
     beforeDraw(chart) {
       const ctx = chart.ctx;
       ctx.save();
       ctx.globalCompositeOperation = 'destination-over';
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = themeColors().background;
       ctx.fillRect(0, 0, chart.width, chart.height);
       ctx.restore();
     },
@@ -119,7 +163,8 @@
    * A chart of any number of series against the epoch (or wall time).
    * series: [{label, color, dashed, points: [{epoch, seconds, y}]}]; options: {logScale} says
    * whether the log-scale toggle applies to this chart (it does to loss charts), {legend: false}
-   * leaves the legend to the page (the compare page has one for all its charts).
+   * leaves the legend to the page (the compare page has one for all its charts), {xKind: 'step'}
+   * makes a per-step chart: its points are {step, y} and the x-axis control leaves it alone.
    */
   function lineChart(canvas, series, options) {
     const chart = new Chart(canvas, {
@@ -137,10 +182,16 @@
         plugins: {
           legend: {
             display: !(options && options.legend === false),
-            labels: {filter: (item, data) => !data.datasets[item.datasetIndex].deepdashRaw
-                || !data.datasets.some((d) => d.deepdashSmoothed)},
+            labels: {
+              filter: (item, data) => !data.datasets[item.datasetIndex].deepdashRaw
+                  || !data.datasets.some((d) => d.deepdashSmoothed),
+              usePointStyle: true,
+              pointStyle: 'line',
+              pointStyleWidth: LEGEND_LINE_WIDTH,
+            },
             onClick: (event, item, legend) => toggleSeries(legend.chart, item.datasetIndex),
           },
+          zoom: zoomOptions(),
         },
         scales: {
           x: {type: 'linear', title: {display: true, text: 'epoch'}, ticks: {precision: 0}},
@@ -152,7 +203,9 @@
       series: series.map((s, i) => Object.assign({color: COLORS[i % COLORS.length], dashed: false, points: []}, s)),
       view: {smoothing: 0, x: 'epoch', log: false},
       logScale: Boolean(options && options.logScale),
+      xKind: options && options.xKind === 'step' ? 'step' : 'epoch',
       epochs: new Set(),
+      steps: new Set(),
     };
     series.forEach((s) => (s.points || []).forEach((p) => chart.$deepdash.epochs.add(p.epoch)));
     render(chart);
@@ -186,6 +239,38 @@
     render(chart);
   }
 
+  /** A one-series chart of the per-step training loss (TensorBoard's step axis). */
+  function stepChart(canvas, label) {
+    return lineChart(canvas, [{label: label, color: COLORS[0], dashed: false, points: []}],
+        {logScale: true, xKind: 'step'});
+  }
+
+  /**
+   * Adds points [{step, y}] to a per-step chart's first series; steps already there are ignored,
+   * so a stored series and the live one can overlap.
+   */
+  function addSteps(chart, points) {
+    const state = chart.$deepdash;
+    const series = state.series[0];
+    let added = false;
+    points.forEach((p) => {
+      if (!isNumber(p.step) || state.steps.has(p.step)) {
+        return;
+      }
+      state.steps.add(p.step);
+      series.points.push({step: p.step, epoch: p.epoch, y: p.y});
+      added = true;
+    });
+    if (added) {
+      series.points.sort((a, b) => a.step - b.step);
+      render(chart);
+    }
+  }
+
+  function stepCount(chart) {
+    return chart.$deepdash.steps.size;
+  }
+
   /** Marks epochs on the chart: [{epoch, label, color}]; replaces the marks it had. */
   function setNotes(chart, notes) {
     chart.$deepdash.notes = notes.filter((n) => isNumber(n.epoch));
@@ -209,11 +294,13 @@
     const view = state.view;
     const log = view.log && state.logScale;
     const smoothing = view.smoothing > 0;
+    const steps = state.xKind === 'step';
+    const xOf = (p) => (steps ? p.step : view.x === 'time' ? p.seconds : p.epoch);
     const datasets = [];
     state.series.forEach((s, index) => {
       const points = s.points
-          .filter((p) => view.x === 'epoch' || isNumber(p.seconds))
-          .map((p) => ({x: view.x === 'time' ? p.seconds : p.epoch, y: isNumber(p.y) && (!log || p.y > 0) ? p.y : null}));
+          .filter((p) => steps || view.x === 'epoch' || isNumber(p.seconds))
+          .map((p) => ({x: xOf(p), y: isNumber(p.y) && (!log || p.y > 0) ? p.y : null}));
       const common = {
         borderDash: s.dashed ? [6, 3] : [],
         hidden: Boolean(s.hidden),
@@ -224,8 +311,9 @@
         data: points,
         borderColor: smoothing ? withAlpha(s.color, RAW_ALPHA) : s.color,
         backgroundColor: smoothing ? withAlpha(s.color, RAW_ALPHA) : s.color,
-        pointRadius: smoothing ? 2 : 3,
-        tension: smoothing ? 0 : 0.15,
+        pointRadius: steps ? 0 : smoothing ? 2 : 3,
+        borderWidth: steps ? 1.5 : 3,
+        tension: smoothing || steps ? 0 : 0.15,
         deepdashRaw: true,
       }, common));
       if (smoothing) {
@@ -244,9 +332,10 @@
     chart.data.labels = Array.from(state.epochs).sort((a, b) => a - b);
     chart.data.datasets = datasets;
     const x = chart.options.scales.x;
-    x.title.text = view.x === 'time' ? 'wall time' : 'epoch';
-    x.ticks.precision = view.x === 'time' ? undefined : 0;
-    x.ticks.callback = view.x === 'time' ? (value) => formatSeconds(value) : undefined;
+    const time = !steps && view.x === 'time';
+    x.title.text = steps ? 'step (batches trained)' : time ? 'wall time' : 'epoch';
+    x.ticks.precision = time ? undefined : 0;
+    x.ticks.callback = time ? (value) => formatSeconds(value) : undefined;
     chart.options.scales.y.type = log ? 'logarithmic' : 'linear';
     chart.update('none');
   }
@@ -261,8 +350,20 @@
 
   /** Changes how a chart is drawn: {smoothing: 0..0.99, x: 'epoch'|'time', log: boolean}. */
   function setView(chart, patch) {
+    // A zoom in epochs means nothing in seconds: a new x-axis starts unzoomed.
+    const newAxis = patch.x !== undefined && patch.x !== chart.$deepdash.view.x && chart.$deepdash.xKind !== 'step';
     Object.assign(chart.$deepdash.view, patch);
+    if (newAxis) {
+      resetZoom(chart);
+    }
     render(chart);
+  }
+
+  /** Back to the whole curve after zooming or panning. */
+  function resetZoom(chart) {
+    if (typeof chart.resetZoom === 'function') {
+      chart.resetZoom('none');
+    }
   }
 
   /**
@@ -287,6 +388,10 @@
     };
     [smoothing, xAxis, log].forEach((input) => input.addEventListener('input', apply));
     [xAxis, log].forEach((input) => input.addEventListener('change', apply));
+    const reset = field('reset-zoom');
+    if (reset) {
+      reset.addEventListener('click', () => charts.forEach(resetZoom));
+    }
     apply();
   }
 
@@ -314,7 +419,7 @@
   });
 
   window.DeepDashCharts = {
-    metricChart, lineChart, addEpoch, epochCount, setNotes, setView, setSeriesHidden, bindControls, downloadPng, ema, COLORS,
-    formatSeconds,
+    metricChart, lineChart, stepChart, addEpoch, addSteps, stepCount, epochCount, setNotes, setView, setSeriesHidden,
+    bindControls, resetZoom, downloadPng, ema, COLORS, formatSeconds, themeColors,
   };
 })();

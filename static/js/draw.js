@@ -44,9 +44,9 @@
     // screens; drawing code works in CSS pixels. Capped at 3 (840 px) because page zoom raises the
     // ratio too, and the server refuses images over 1024 px a side.
     function sizeCanvas() {
+      // Its displayed size comes from app.css (280 px, less on a narrow screen, always square); pointOf maps
+      // the pointer from that size to these 280 drawing units.
       const ratio = Math.min(window.devicePixelRatio || 1, 3);
-      canvas.style.width = CANVAS_SIDE_CSS + 'px';
-      canvas.style.height = CANVAS_SIDE_CSS + 'px';
       canvas.width = Math.round(CANVAS_SIDE_CSS * ratio);
       canvas.height = Math.round(CANVAS_SIDE_CSS * ratio);
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -306,7 +306,8 @@
     // opacity) and read it with the chosen model.
     function loadMnistImage() {
       const params = new URLSearchParams(window.location.search);
-      const match = /^test:(\d+)$/.exec(params.get('mnist') || '');
+      // The page's own "read an MNIST test image" form sends the bare index.
+      const match = /^(?:test:)?(\d+)$/.exec(params.get('mnist') || '');
       if (!match) {
         return;
       }
@@ -339,6 +340,10 @@
             hasInk = true;
             mnistPixels = pixels;
             app.dataset.mnist = 'test:' + json.index;
+            const picked = document.getElementById('draw-mnist-index');
+            if (picked) {
+              picked.value = String(json.index);
+            }
             app.dataset.mnistLabel = String(json.label);
             predict();
           })

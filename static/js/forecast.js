@@ -62,7 +62,8 @@
   function drawForecast(canvas) {
     fetch(canvas.dataset.forecastUrl).then((r) => r.ok ? r.json() : Promise.reject(r.status)).then((f) => {
       dateChart(canvas, f.dates, [
-        {label: deepdashText('js.forecast.real', [f.target || 'price']), data: f.actual, color: '#111827'},
+        {label: deepdashText('js.forecast.real', [f.target || 'price']), data: f.actual,
+          color: () => DeepDashCharts.themeColors().ink},
         {label: deepdashText('js.forecast.model', [canvas.dataset.modelTitle || 'model']), data: f.predicted,
           color: COLORS[0]},
         {label: deepdashText('js.forecast.naive'), data: f.naive, color: COLORS[1], dash: [6, 3]},

@@ -1,11 +1,62 @@
-// Brings a run panel to life: follows the run's event stream and updates the progress bar,
-// the two charts and the result. Works for panels in the first page load and swapped in by htmx.
+// Brings a run panel to life: follows the run's event stream and updates the progress bar (training,
+// then the validation and test passes), the epoch charts, the per-step loss chart, the per-epoch log
+// table and the result. Works for panels in the first page load and swapped in by htmx.
 (function () {
   'use strict';
 
   const FINAL = ['completed', 'failed', 'cancelled', 'interrupted'];
 
   const formatSeconds = DeepDashCharts.formatSeconds;
+
+  /** DJL's "cpu()" and "gpu(0)" as people read them: "CPU", "GPU 0" (as deepdash.runs.DeviceLabel). */
+  function deviceLabel(device) {
+    const m = /^([A-Za-z]+)\((\d*)\)$/.exec(String(device || '').trim());
+    if (!m) {
+      return String(device || '').trim();
+    }
+    const type = m[1].toUpperCase();
+    return type === 'CPU' || m[2] === '' ? type : type + ' ' + m[2];
+  }
+
+  /** Four decimals, a dash for a missing value: as deepdash.runs.RunPanelView.number. */
+  function number(value) {
+    return typeof value === 'number' && isFinite(value) ? value.toFixed(4) : '–';
+  }
+
+  /** A learning rate as Keras logs it: 0.001, 1.25e-5 (as RunPanelView.rate). */
+  function rate(value) {
+    if (typeof value !== 'number' || !isFinite(value)) {
+      return '–';
+    }
+    return value >= 1e-3 || value === 0 ? String(Number(value.toFixed(6))) : value.toExponential(2);
+  }
+
+  /** Adds an epoch's row to the per-epoch log unless the page already has it (rendered, or replayed). */
+  function addEpochRow(rows, metric, e) {
+    if (!rows || rows.querySelector('tr[data-epoch="' + e.epoch + '"]')) {
+      return;
+    }
+    const row = document.createElement('tr');
+    row.dataset.epoch = String(e.epoch);
+    [String(e.epoch), number(e.loss), number(e[metric]), number(e.val_loss), number(e['val_' + metric]),
+      rate(e.learning_rate), typeof e.epochSeconds === 'number' ? e.epochSeconds.toFixed(1) : '–']
+        .forEach((text) => {
+          const cell = document.createElement('td');
+          cell.textContent = text;
+          row.append(cell);
+        });
+    const after = Array.from(rows.children).find((r) => Number(r.dataset.epoch) > e.epoch);
+    rows.insertBefore(row, after || null);
+  }
+
+  /** The progress line of a validation or test pass: "Evaluating on 10,000 test images · 41%". */
+  function passText(p) {
+    const images = p.total.toLocaleString('en-US');
+    const percent = Math.floor(100 * p.passDone) + '%';
+    return p.phase === 'testing'
+        ? 'Evaluating on ' + images + ' test images · ' + percent
+        : 'Epoch ' + p.epoch + '/' + p.epochs + ' · validating on ' + images + ' images · ' + percent;
+  }
 
 
   // How each kind of coach's note is marked on the charts (docs/coach.md lists the kinds).
@@ -63,7 +114,24 @@
     const part = (role) => panel.querySelector('[data-role="' + role + '"]');
     const metricChart = DeepDashCharts.metricChart(part('metric-chart'), [metric, 'val_' + metric]);
     const lossChart = DeepDashCharts.metricChart(part('loss-chart'), ['loss', 'val_loss']);
-    DeepDashCharts.bindControls(panel.querySelector('[data-chart-controls]'), [metricChart, lossChart]);
+    const batchCanvas = part('batch-chart');
+    const batchChart = batchCanvas ? DeepDashCharts.stepChart(batchCanvas, 'loss per step') : null;
+    DeepDashCharts.bindControls(panel.querySelector('[data-chart-controls]'),
+        [metricChart, lossChart].concat(batchChart ? [batchChart] : []));
+    const rows = part('epoch-rows');
+    const addSteps = (points) => {
+      if (batchChart) {
+        DeepDashCharts.addSteps(batchChart, points);
+        panel.dataset.steps = String(DeepDashCharts.stepCount(batchChart));
+      }
+    };
+    // The stored series (a reload, or a panel opened mid-run); live points overlapping it are skipped.
+    if (batchChart) {
+      fetch('/api/runs/' + encodeURIComponent(id) + '/batches', {headers: {Accept: 'application/json'}})
+          .then((response) => (response.ok ? response.json() : []))
+          .then((points) => addSteps(points.map((p) => ({step: p.step, epoch: p.epoch, y: p.loss}))))
+          .catch(() => {});
+    }
     // The notes follow the curves: asked again after each epoch (once the burst of a replay is over) and at the end.
     let notesTimer = null;
     const refreshNotes = () => {
@@ -100,16 +168,29 @@
     const listen = (source) => {
       source.addEventListener('progress', (event) => {
         const p = JSON.parse(event.data);
-        part('progress-box').hidden = false;
+        const box = part('progress-box');
+        box.hidden = false;
+        if (p.phase) {
+          // A validation or test pass: the bar shows the pass itself, which the batches say nothing about.
+          box.dataset.phase = p.phase;
+          part('progress-fill').style.width = (100 * p.passDone).toFixed(1) + '%';
+          part('progress-text').textContent = passText(p);
+          return;
+        }
+        box.dataset.phase = 'training';
         part('progress-fill').style.width = (100 * p.fractionDone).toFixed(1) + '%';
         part('progress-text').textContent = 'Epoch ' + p.epoch + '/' + p.epochs + ' · batch ' + p.batch + '/'
             + p.batches + ' · loss ' + p.loss.toFixed(4) + ' · ETA ' + formatSeconds(p.etaSeconds);
+        if (typeof p.batchLoss === 'number') {
+          addSteps([{step: p.step, epoch: p.epoch, y: p.batchLoss}]);
+        }
       });
 
       source.addEventListener('epoch', (event) => {
         const e = JSON.parse(event.data);
         DeepDashCharts.addEpoch(metricChart, e.epoch, [e[metric], e['val_' + metric]], e.elapsedSeconds);
         DeepDashCharts.addEpoch(lossChart, e.epoch, [e.loss, e.val_loss], e.elapsedSeconds);
+        addEpochRow(rows, metric, e);
         panel.dataset.epochs = String(DeepDashCharts.epochCount(metricChart));
         remember(event);
         refreshNotes();
@@ -120,7 +201,10 @@
         panel.dataset.status = s.status;
         part('status').textContent = s.status + (s.queuePosition ? ' (place ' + s.queuePosition + ' in the queue)' : '');
         if (s.device) {
-          part('device').textContent = 'on ' + s.device;
+          part('device').textContent = 'on ' + deviceLabel(s.device);
+        }
+        if (s.status === 'running' && part('progress-box').dataset.phase === undefined) {
+          part('progress-text').textContent = 'starting the worker…';
         }
         remember(event);
         if (FINAL.includes(s.status)) {
@@ -157,5 +241,5 @@
 
   document.addEventListener('DOMContentLoaded', () => attachAll(document));
   document.addEventListener('htmx:afterSwap', (event) => attachAll(event.detail.target));
-  window.DeepDashRunPanel = {attach, formatSeconds, renderNotes};
+  window.DeepDashRunPanel = {attach, formatSeconds, renderNotes, deviceLabel, rate};
 })();

@@ -1,6 +1,7 @@
 package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
+import deepdash.errors.UserError;
 import deepdash.i18n.Text;
 import deepdash.json.StrictJson;
 import deepdash.model.ArchitectureException;
@@ -10,19 +11,22 @@ import deepdash.model.CnnSpec;
 import deepdash.model.LearningRateSchedule;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
+import deepdash.protocol.RunStatus;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunQuery;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;
+import deepdash.web.ErrorMapping;
 import deepdash.web.FormFields;
 import deepdash.web.JsonBodies;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 
-/** The CNN page: the architecture editor and its summary, the training form, and the newest run live. */
+/** The CNN page: the architecture editor and its summary, the training form, and its unfinished runs live. */
 public final class CnnPageController {
 
     public static final String PAGE = "/cnn";
@@ -38,6 +42,10 @@ public final class CnnPageController {
     public static final String ARCHITECTURE = "/ui/cnn/architecture";
     /** The whole editor again, with the seed's network. */
     public static final String ARCHITECTURE_RESET = "/ui/cnn/architecture/reset";
+    /** The DOM id of the list of run panels the train form adds to. */
+    public static final String RUN_PANELS = "run-panels";
+    /** More unfinished runs than this are listed on the Runs page only. */
+    static final int MAX_ACTIVE_PANELS = 10;
 
     private final ModelSummaryService summaries;
     private final RunService runs;
@@ -64,11 +72,16 @@ public final class CnnPageController {
 
     private void page(Context ctx) {
         ModelSpec cnn = models.find(CnnSpec.NAME).orElseThrow();
-        RunView latest = runs.list(new RunQuery(cnn.name(), Set.of(), 0, 1)).runs().stream().findFirst().orElse(null);
-        RunPanelView latestPanel = latest == null ? null : RunPanelView.of(latest, models);
+        // Every run still to finish stays in sight, the running one and those queued behind it.
+        List<RunView> shown = runs.list(new RunQuery(cnn.name(), Set.of(RunStatus.RUNNING, RunStatus.QUEUED), 0,
+                MAX_ACTIVE_PANELS)).runs();
+        if (shown.isEmpty()) {
+            shown = runs.list(new RunQuery(cnn.name(), Set.of(), 0, 1)).runs();
+        }
+        List<RunPanelView> panels = shown.stream().map(run -> RunPanelView.of(run, models)).toList();
         String from = ctx.queryParam(FROM_PARAM);
         if (from == null || from.isBlank()) {
-            templates.render(ctx, "cnn/page.jte", new CnnPageView(seedEditor(cnn), CnnSettings.DEFAULTS, latestPanel));
+            templates.render(ctx, "cnn/page.jte", new CnnPageView(seedEditor(cnn), CnnSettings.DEFAULTS, panels));
             return;
         }
         // "Train again with these settings": the form and the editor start from that run's.
@@ -80,7 +93,7 @@ public final class CnnPageController {
         CnnArchitecture network = settings.architecture() == null ? CnnArchitecture.SEED : settings.architecture();
         ArchitectureEditorView editor = ArchitectureEditorView.built(ArchitectureForm.of(network), network,
                 summaries.summary(cnn, CnnSettings.DEFAULTS.withArchitecture(network), 0));
-        templates.render(ctx, "cnn/page.jte", new CnnPageView(editor, settings, latestPanel, source.id()));
+        templates.render(ctx, "cnn/page.jte", new CnnPageView(editor, settings, panels, source.id()));
     }
 
     private ArchitectureEditorView seedEditor(ModelSpec cnn) {
@@ -110,10 +123,28 @@ public final class CnnPageController {
         templates.render(ctx, "cnn/architectureReset.jte", seedEditor(models.find(CnnSpec.NAME).orElseThrow()));
     }
 
+    /**
+     * A new run's panel goes on top of the run panels, with a status line by the Train button. A
+     * refused form is an answer about the form, like a refused network in the editor: its message
+     * goes into the error region next to the form (htmx's {@code HX-Retarget}), naming the input by
+     * its label, so it never covers the runs below. The API keeps its own errors and field names.
+     */
     private void startRun(Context ctx) {
-        RunView run = runs.create(CnnSpec.runConfig(fromForm(ctx)));
+        RunView run;
+        try {
+            run = runs.create(CnnSpec.runConfig(fromForm(ctx)));
+        } catch (UserError refused) {
+            if (!ErrorMapping.isHtmx(ctx)) {
+                throw refused;
+            }
+            ctx.status(refused.status());
+            ctx.header("HX-Retarget", "#" + TrainFormError.REGION_ID);
+            ctx.header("HX-Reswap", "innerHTML");
+            templates.render(ctx, "cnn/formError.jte", TrainFormError.of(refused));
+            return;
+        }
         ctx.status(202);
-        templates.render(ctx, "runs/panel.jte", RunPanelView.of(run, models));
+        templates.render(ctx, "cnn/started.jte", new TrainStartedView(RunPanelView.of(run, models)));
     }
 
     /** The form's settings as the API takes them; the step field counts only with the step schedule. */

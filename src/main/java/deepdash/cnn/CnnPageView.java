@@ -3,20 +3,26 @@ package deepdash.cnn;
 import deepdash.model.CnnSettings;
 import deepdash.model.LearningRateSchedule;
 import deepdash.runs.RunPanelView;
+import java.util.List;
 
 /**
  * Input of {@code cnn/page.jte}.
  *
  * @param editor the architecture editor, showing the seed's network (or the network of {@code fromRun})
  * @param defaults what the form starts with: the seed's settings, or those of {@code fromRun}
- * @param latestRun the newest CNN run, shown live below the form; null before the first run
+ * @param runs the CNN runs shown live below the form, newest first: every queued and running one, or
+ *     when none is, the newest run; empty before the first run
  * @param fromRun the run whose settings fill the form ("train again with these settings"); null for the seed's
  */
-public record CnnPageView(ArchitectureEditorView editor, CnnSettings defaults, RunPanelView latestRun,
+public record CnnPageView(ArchitectureEditorView editor, CnnSettings defaults, List<RunPanelView> runs,
         String fromRun) {
 
-    public CnnPageView(ArchitectureEditorView editor, CnnSettings defaults, RunPanelView latestRun) {
-        this(editor, defaults, latestRun, null);
+    public CnnPageView {
+        runs = List.copyOf(runs);
+    }
+
+    public CnnPageView(ArchitectureEditorView editor, CnnSettings defaults, List<RunPanelView> runs) {
+        this(editor, defaults, runs, null);
     }
 
     /** Whether a cure is set, so its part of the form opens. */

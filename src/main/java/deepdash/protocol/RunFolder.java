@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,6 +28,10 @@ import java.util.stream.Stream;
  *   <li>{@code run.json}: the {@link RunRecord}, replaced atomically (temp file, fsync, rename);</li>
  *   <li>{@code metrics.jsonl}: one {@link EpochMetrics} a line, append-only; a torn last line is
  *       ignored;</li>
+ *   <li>{@code batches.jsonl}: the per-step loss series, one {@link BatchLoss} a line, thinned to
+ *       at most {@link #MAX_BATCH_POINTS_PER_EPOCH} an epoch; appended by the server from the
+ *       worker's progress lines, without fsync (a point lost in a crash costs nothing); a torn last
+ *       line is ignored;</li>
  *   <li>{@code model/<name>-0000.params}: the trained parameters, saved atomically after every epoch;</li>
  *   <li>{@code forecast.json}: a series model's forecast, written once before the run reports its test;</li>
  *   <li>{@code prices.csv}: a series model's copy of its dataset, made when the run is created;</li>
@@ -45,6 +49,9 @@ public record RunFolder(Path path) {
 
     public static final String RECORD_FILE = "run.json";
     public static final String METRICS_FILE = "metrics.jsonl";
+    public static final String BATCHES_FILE = "batches.jsonl";
+    /** The per-step loss series keeps at most this many points an epoch. */
+    public static final int MAX_BATCH_POINTS_PER_EPOCH = 500;
     public static final String MODEL_FOLDER = "model";
     public static final String FORECAST_FILE = "forecast.json";
     public static final String PRICES_FILE = "prices.csv";
@@ -63,11 +70,15 @@ public record RunFolder(Path path) {
         path = path.toAbsolutePath().normalize();
     }
 
-    /** A new run id: its creation time (so ids sort by it) and three random bytes. */
+    /**
+     * A new run id: its creation time to the second, then six hex digits whose top ten bits are the
+     * millisecond and the other fourteen random. So ids sort by creation time to the millisecond:
+     * two runs started in the same second still list newest first.
+     */
     public static String newId(Instant now) {
-        byte[] random = new byte[3];
-        RANDOM.nextBytes(random);
-        return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random);
+        int millisecond = now.getNano() / 1_000_000;
+        int suffix = millisecond << 14 | RANDOM.nextInt(1 << 14);
+        return ID_TIME.format(now) + "-" + String.format("%06x", suffix);
     }
 
     /** Whether {@code id} could have been made by {@link #newId}: nothing that could point elsewhere. */
@@ -181,6 +192,45 @@ public record RunFolder(Path path) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + metricsFile(), e);
         }
+    }
+
+    public Path batchesFile() {
+        return path.resolve(BATCHES_FILE);
+    }
+
+    /** Appends one point of the per-step loss series (no fsync: see the class comment). */
+    public void appendBatchLoss(BatchLoss point) {
+        try {
+            Files.createDirectories(path);
+            Files.writeString(batchesFile(), Json.write(point) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + batchesFile(), e);
+        }
+    }
+
+    /** The per-step loss series so far, in step order; empty for runs made before it was recorded. */
+    public List<BatchLoss> readBatchLosses() {
+        Path file = batchesFile();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<BatchLoss> points = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    points.add(Json.mapper().readValue(line, BatchLoss.class));
+                } catch (JsonProcessingException torn) {
+                    // A crash mid-append tears the last line only; skip it.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return points;
     }
 
     /**

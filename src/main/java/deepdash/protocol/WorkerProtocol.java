@@ -17,7 +17,12 @@ public final class WorkerProtocol {
     public static final String PROGRESS = "progress";
     public static final String EPOCH = "epoch";
     public static final String TESTED = "tested";
-    /** "Still here": {@code {"phase": ...}}, e.g. starting, validating, testing. */
+    /**
+     * A validation or test pass is under way: {@code {"phase": "validating"|"testing", "done": ..., "total": ...}}
+     * (examples scored so far and in all); sent when the pass starts and a few times a second while it runs.
+     */
+    public static final String EVALUATING = "evaluating";
+    /** "Still here": {@code {"phase": ...}}, e.g. starting. */
     public static final String ALIVE = "alive";
     /** The worker is about to exit because of a failure: {@code {"message": ...}}. */
     public static final String ERROR = "error";

@@ -21,6 +21,8 @@ public final class RunController {
     public static final String RUN = "/api/runs/{id}";
     public static final String CANCEL = "/api/runs/{id}/cancel";
     public static final String EVENTS = "/api/runs/{id}/events";
+    /** The per-step loss series so far: a JSON array of {@code {step, epoch, batch, loss}}. */
+    public static final String BATCHES = "/api/runs/{id}/batches";
     public static final String TOTAL_COUNT_HEADER = "X-Total-Count";
 
     /** What an htmx request to {@link #RUN}'s PATCH gets back instead of JSON: "saved" and the new title. */
@@ -49,6 +51,7 @@ public final class RunController {
         config.routes.delete(RUN, this::delete);
         config.routes.post(CANCEL, ctx -> ctx.json(runs.cancel(ctx.pathParam("id"))));
         config.routes.get(EVENTS, this::events);
+        config.routes.get(BATCHES, ctx -> ctx.json(runs.batchLosses(ctx.pathParam("id"))));
     }
 
     private void create(Context ctx) {

@@ -6,7 +6,9 @@ import deepdash.events.EventHub;
 import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.InvalidRunConfigException;
+import deepdash.protocol.BatchLoss;
 import deepdash.protocol.EpochMetrics;
+import deepdash.protocol.EvaluationProgress;
 import deepdash.protocol.FailureMessages;
 import deepdash.protocol.Progress;
 import deepdash.protocol.RunConfig;
@@ -111,6 +113,8 @@ public final class RunService implements AutoCloseable {
         volatile String workerError;
         /** The name and notes a person gave the run; kept in {@code label.json}, not in the record. */
         volatile RunLabel label = RunLabel.NONE;
+        /** The step of the last point kept in the per-step loss series; lines come from one thread. */
+        long lastBatchStep = -1;
 
         LiveRun(RunRecord record, List<EpochMetrics> epochs) {
             this.record = record;
@@ -436,7 +440,15 @@ public final class RunService implements AutoCloseable {
                     if (progress != null) {
                         run.progress = progress;
                         hub.publish(id, EVENT_PROGRESS, Json.write(progress), Delivery.LIVE);
+                        keepBatchLoss(id, run, progress);
                     }
+                }
+                case WorkerProtocol.EVALUATING -> {
+                    Progress last = run.progress;
+                    EvaluationProgress pass = new EvaluationProgress(data.path("phase").asText("testing"),
+                            last == null ? 0 : last.epoch(), last == null ? run.record.config().epochs() : last.epochs(),
+                            data.path("done").asInt(0), data.path("total").asInt(0));
+                    hub.publish(id, EVENT_PROGRESS, Json.write(pass), Delivery.LIVE);
                 }
                 case WorkerProtocol.EPOCH -> {
                     EpochMetrics epoch = Json.mapper().treeToValue(data, EpochMetrics.class);
@@ -452,6 +464,41 @@ public final class RunService implements AutoCloseable {
             }
         } catch (IOException malformed) {
             // A line the server cannot read is skipped; the run files remain the record.
+        }
+    }
+
+    /**
+     * Stores a progress line's per-step loss in the run folder, at most
+     * {@link RunFolder#MAX_BATCH_POINTS_PER_EPOCH} points an epoch, so a reloaded page draws the series again.
+     */
+    private void keepBatchLoss(String id, LiveRun run, Progress progress) {
+        Double loss = progress.batchLoss();
+        if (loss == null || !Double.isFinite(loss) || progress.batches() <= 0) {
+            return;
+        }
+        long minGap = Math.max(1, (progress.batches() + RunFolder.MAX_BATCH_POINTS_PER_EPOCH - 1)
+                / RunFolder.MAX_BATCH_POINTS_PER_EPOCH);
+        long step = progress.step();
+        if (run.lastBatchStep >= 0 && step - run.lastBatchStep < minGap) {
+            return;
+        }
+        run.lastBatchStep = step;
+        try {
+            store.folder(id).appendBatchLoss(new BatchLoss(step, progress.epoch(), progress.batch(), loss));
+        } catch (RuntimeException notWritten) {
+            // The live chart has the point; only a reload misses it.
+            LOG.debug("run {}: cannot store a batch loss: {}", id, FailureMessages.of(notWritten));
+        }
+    }
+
+    /** Run {@code id}'s per-step loss series so far (empty for runs made before it was recorded). */
+    public List<BatchLoss> batchLosses(String id) {
+        find(id);
+        try {
+            return store.folder(id).readBatchLosses();
+        } catch (RuntimeException unreadable) {
+            LOG.warn("run {}: cannot read its batch losses: {}", id, FailureMessages.of(unreadable));
+            return List.of();
         }
     }
 

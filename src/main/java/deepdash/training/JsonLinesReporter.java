@@ -81,12 +81,13 @@ public final class JsonLinesReporter implements TrainingListener {
 
     @Override
     public void evaluating(String phase, int done, int total) {
-        if (aliveThrottle.ready()) {
+        // The start of a pass always goes out: the page switches to "evaluating" at once.
+        if (aliveThrottle.ready() || done == 0) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("phase", phase);
             data.put("done", done);
             data.put("total", total);
-            send(WorkerProtocol.ALIVE, data);
+            send(WorkerProtocol.EVALUATING, data);
         }
     }
 

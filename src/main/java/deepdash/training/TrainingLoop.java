@@ -184,6 +184,9 @@ public final class TrainingLoop {
                     double lossSum = 0;
                     double metricSum = 0;
                     int seen = 0;
+                    // The batches since the last progress report: their mean is the per-step loss series.
+                    double windowLossSum = 0;
+                    int windowSeen = 0;
                     for (int b = 0; b < batches; b++) {
                         if (stopRequested.getAsBoolean()) {
                             throw new Stopped(epoch);
@@ -200,16 +203,22 @@ public final class TrainingLoop {
                                 NDArray outputs = trainer.forward(new NDList(x)).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(outputs));
                                 collector.backward(cures.withPenalty(loss));
-                                lossSum += loss.getFloat() * size;
+                                double batchLoss = loss.getFloat();
+                                lossSum += batchLoss * size;
+                                windowLossSum += batchLoss * size;
                                 metricSum += data.metricSum(outputs, y);
                             }
                             cures.atBatch((long) (epoch - 1) * batches + b);
                             trainer.step();
                         }
                         seen += size;
+                        windowSeen += size;
                         if (throttle.ready()) {
                             listener.progress(new Progress(epoch, epochs, b + 1, batches,
-                                    lossSum / seen, estimate.remainingSeconds(epoch, b + 1, seconds(startNanos))));
+                                    lossSum / seen, estimate.remainingSeconds(epoch, b + 1, seconds(startNanos)),
+                                    windowLossSum / windowSeen));
+                            windowLossSum = 0;
+                            windowSeen = 0;
                         }
                     }
                     double trainSeconds = seconds(epochStart);
@@ -260,6 +269,8 @@ public final class TrainingLoop {
         float[] targets = new float[EVAL_BATCH];
         double lossSum = 0;
         double metricSum = 0;
+        // Said before the first batch too: the page shows the pass at once instead of the last training batch.
+        listener.evaluating(phase, 0, count);
         for (int from = 0; from < count; from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, count - from);
             for (int i = 0; i < size; i++) {

@@ -123,7 +123,9 @@ class ArchitectureEditorRoutesTest {
                 Map.of("epochs", "1", "architecture", "{\"blocks\":[{\"filters\":8,\"kernel\":3,\"size\":1}]}"))
                 .build());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("architecture.blocks[0].size: unknown field");
+        // In the form's words, in the error region next to it.
+        assertThat(response.body()).contains("Architecture (blocks[0].size): unknown field");
+        assertThat(response.headers().firstValue("HX-Retarget")).hasValue("#" + TrainFormError.REGION_ID);
     }
 
     @Test

@@ -65,6 +65,12 @@ class CnnPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-total-params]")).getText()).isEqualTo("60,554");
         fill(browser, "epochs", "2");
         fill(browser, "trainLimit", "2000");
+        // Every phase the progress box goes through, as the real worker reports it.
+        ((JavascriptExecutor) browser).executeScript("window.phasesSeen = [];"
+                + "new MutationObserver((changes) => changes.forEach((c) => {"
+                + "  const phase = c.target.getAttribute('data-phase');"
+                + "  if (phase && !window.phasesSeen.includes(phase)) { window.phasesSeen.push(phase); }"
+                + "})).observe(document.body, {subtree: true, attributes: true, attributeFilter: ['data-phase']});");
         browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
@@ -83,17 +89,25 @@ class CnnPageBrowserTest {
         assertThat(chartPoints(browser, "loss-chart")).isEqualTo(2);
         String result = browser.findElement(By.cssSelector("[data-role=result]")).getText();
         assertThat(result).startsWith("test accuracy 0.").contains("on 10,000 test samples", "took");
+        // The validation and test passes showed as such, the per-step loss was drawn, the epoch log has both epochs.
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.phasesSeen.join(',');"))
+                .asString().contains("training", "validating", "testing");
+        WebElement panel = browser.findElement(By.cssSelector(".run-panel"));
+        assertThat(Integer.parseInt(panel.getAttribute("data-steps"))).isPositive();
+        assertThat(panel.findElements(By.cssSelector("[data-role=epoch-rows] tr"))).hasSize(2);
+        assertThat(panel.findElement(By.cssSelector("[data-role=device]")).getText()).isIn("on CPU", "on GPU 0");
         assertThat(HeadlessChromium.severeConsoleErrors(browser)).as("browser console errors").isEmpty();
     }
 
     @Test
-    void aBadFormValueShowsTheMessageInsteadOfARun() {
+    void aBadFormValueShowsTheMessageNextToTheFormByItsLabel() {
         browser.get(server.baseUrl() + "/cnn");
         // Numeric fields are checked by the browser itself; the learning rate is free text.
         fill(browser, "learningRate", "fast");
         browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
         WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(page -> page.findElement(By.cssSelector("#run-panel .error")));
-        assertThat(error.getText()).isEqualTo("learningRate: must be a number, got \"fast\"");
+                .until(page -> page.findElement(By.cssSelector("#train-errors .error")));
+        assertThat(error.getText()).isEqualTo("Learning rate: must be a number, got \"fast\"");
+        assertThat(browser.findElements(By.cssSelector("#run-panel .error"))).isEmpty();
     }
 }

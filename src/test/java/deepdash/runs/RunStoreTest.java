@@ -68,6 +68,16 @@ class RunStoreTest {
     }
 
     @Test
+    void idsOfTheSameSecondSortByTheirMillisecond() {
+        for (int i = 0; i < 200; i++) {
+            String first = RunStore.newId(Instant.parse("2026-01-01T00:00:00.041Z"));
+            String second = RunStore.newId(Instant.parse("2026-01-01T00:00:00.042Z"));
+            assertThat(first).isLessThan(second).matches("20260101-000000-[0-9a-f]{6}");
+        }
+        assertThat(RunStore.newId(Instant.parse("2026-01-01T00:00:00.999Z"))).matches("20260101-000000-f9[0-9a-f]{4}");
+    }
+
+    @Test
     void deleteRemovesThatRunsFolderAndNothingElse() throws Exception {
         Path runs = temp.resolve("runs");
         RunStore store = new RunStore(runs);
