@@ -20,6 +20,7 @@ import deepdash.web.BadRequestException;
 import deepdash.web.ErrorMapping;
 import deepdash.web.FormFields;
 import deepdash.web.JsonBodies;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -114,7 +115,7 @@ public final class CnnPageController {
             view = ArchitectureEditorView.built(form, architecture, summaries.summary(cnn,
                     CnnSettings.DEFAULTS.withArchitecture(architecture), 0));
         } catch (ArchitectureException e) {
-            view = ArchitectureEditorView.refused(form, e.getMessage());
+            view = ArchitectureEditorView.refused(form, e.message(RequestLanguage.messages(ctx)));
         }
         templates.render(ctx, "cnn/architectureUpdate.jte", view);
     }
@@ -140,7 +141,7 @@ public final class CnnPageController {
             ctx.status(refused.status());
             ctx.header("HX-Retarget", "#" + TrainFormError.REGION_ID);
             ctx.header("HX-Reswap", "innerHTML");
-            templates.render(ctx, "cnn/formError.jte", TrainFormError.of(refused));
+            templates.render(ctx, "cnn/formError.jte", TrainFormError.of(refused, RequestLanguage.messages(ctx)));
             return;
         }
         ctx.status(202);
