@@ -27,7 +27,9 @@ class TemplateTextScanTest {
     // Names that read the same in every language.
     private static final Set<String> NAMES = Set.of("DeepDash", "Input", "input", "Adam", "Keras", "TensorFlow",
             "MXNet", "DJL", "Yahoo", "Finance", "Diebold", "Mariano", "Chart", "htmx", "p", "x", "zip", "png",
-            "csv", "json", "ko", "en");
+            "csv", "json", "ko", "en", "cpu", "gpu",
+            // Keras's own column names in the per-epoch log, as Keras prints them.
+            "epoch", "loss", "lr");
 
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]+)<");
     private static final Pattern READ_ATTRIBUTE = Pattern.compile(
