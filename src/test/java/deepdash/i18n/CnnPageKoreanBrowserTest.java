@@ -68,7 +68,7 @@ class CnnPageKoreanBrowserTest {
         browser.js("const f = document.getElementById('train-form'); f.noValidate = true;"
                 + "f.querySelector('[name=epochs]').value = '0';");
         driver.findElement(By.id("train-button")).click();
-        WebElement error = browser.await(d -> d.findElement(By.cssSelector("#run-panel .error")));
-        assertThat(error.getText()).isEqualTo("epochs: 1에서 1000 사이여야 합니다. 입력한 값: 0");
+        WebElement error = browser.await(d -> d.findElement(By.cssSelector("#train-errors .error")));
+        assertThat(error.getText()).isEqualTo("에포크: 1에서 1000 사이여야 합니다. 입력한 값: 0");
     }
 }
