@@ -25,23 +25,51 @@ import com.sun.jna.Native;
 public final class EngineSettings {
 
     public static final String ENGINE_TYPE = "NaiveEngine";
+    static final String OMP_THREADS_PROPERTY = "deepdash.bench.ompThreads";
 
     private static volatile boolean applied;
 
     private EngineSettings() {
     }
 
-    /** Applies the settings to this process. Call before anything touches DJL. Idempotent. */
+    /** Applies the settings to this process (the server: one OpenMP thread). Call before anything touches DJL. */
     public static synchronized void applyToThisProcess() {
+        apply(ompThreads());
+    }
+
+    /**
+     * Applies the settings to a training worker, before anything touches DJL: the OpenMP threads
+     * {@link TrainingThreads} chooses for this batch size and the machine's load now, waiting
+     * passively ({@code OMP_WAIT_POLICY=PASSIVE}: a thread that finishes its share of an operator
+     * sleeps instead of spinning, so a second thread costs nothing when the machine is busy).
+     * {@code -Ddeepdash.bench.ompThreads=N} overrides the choice. Idempotent, like
+     * {@link #applyToThisProcess()}: the first call wins.
+     *
+     * @return the OpenMP threads chosen
+     */
+    public static synchronized String applyForTraining(int batchSize) {
+        String threads = System.getProperty(OMP_THREADS_PROPERTY);
+        if (threads == null) {
+            threads = Integer.toString(TrainingThreads.forThisMachine(batchSize));
+        }
+        if (!applied && !"default".equals(threads) && !"1".equals(threads)
+                && !Boolean.getBoolean("deepdash.bench.activeWait")) {
+            setenv("OMP_WAIT_POLICY", "PASSIVE");
+        }
+        apply(threads);
+        return threads;
+    }
+
+    private static void apply(String threads) {
         if (applied) {
             return;
         }
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
         setenv("MXNET_ENGINE_TYPE", engineType());
-        if (!"default".equals(ompThreads())) {
-            setenv("OMP_NUM_THREADS", ompThreads());
-            setenv("MKL_NUM_THREADS", ompThreads());
+        if (!"default".equals(threads)) {
+            setenv("OMP_NUM_THREADS", threads);
+            setenv("MKL_NUM_THREADS", threads);
         }
         // MXNet tries to set up a profiler / subgraph backend on first use; keep start-up quiet.
         setenv("MXNET_SUBGRAPH_VERBOSE", "0");
@@ -61,7 +89,7 @@ public final class EngineSettings {
      * {@code -Ddeepdash.bench.ompThreads=N} ({@code default} leaves OpenMP's own choice).
      */
     public static String ompThreads() {
-        return System.getProperty("deepdash.bench.ompThreads", "1");
+        return System.getProperty(OMP_THREADS_PROPERTY, "1");
     }
 
     private static void setenv(String name, String value) {

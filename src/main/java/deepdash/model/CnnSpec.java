@@ -41,6 +41,12 @@ public final class CnnSpec implements ModelSpec {
         return CnnSettings.class;
     }
 
+    /** A requested run: a {@code preset} (see {@link CnnPreset}) fills the settings left out, then they are read. */
+    @Override
+    public ModelSettings read(RunConfig requested) {
+        return SettingsReader.strict(NAME, CnnPreset.resolve(requested.settings()), CnnSettings.class);
+    }
+
     @Override
     public Block newBlock() {
         return CnnArchitecture.SEED.newBlock();

@@ -1,6 +1,5 @@
 package deepdash.training;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import deepdash.model.ModelSettings;
@@ -80,8 +79,12 @@ public final class SeriesForecasting implements TaskTraining {
 
             /** Absolute errors, in the recipe's units. */
             @Override
-            public double metricSum(NDArray predictions, NDArray targets) {
-                return predictions.sub(targets).abs().sum().getFloat();
+            public double metricSum(float[] predictions, float[] targets, int count) {
+                double sum = 0;
+                for (int i = 0; i < count; i++) {
+                    sum += Math.abs(predictions[i] - targets[i]);
+                }
+                return sum;
             }
 
             @Override

@@ -64,8 +64,15 @@ public final class TrainingLoop {
         /** The examples scored once, after the last epoch. */
         Examples test();
 
-        /** The key metric summed over a batch: correct answers for a classifier, absolute errors for a regressor. */
-        double metricSum(NDArray outputs, NDArray targets);
+        /**
+         * The key metric summed over a batch, from the outputs copied out of native memory (one copy
+         * per batch instead of several small operators): correct answers for a classifier, absolute
+         * errors for a regressor.
+         *
+         * @param outputs {@code count} rows of the model's outputs, one after another
+         * @param targets the batch's targets as {@link Examples#copy} wrote them
+         */
+        double metricSum(float[] outputs, float[] targets, int count);
 
         /**
          * The test examples' outputs, batch by batch in example order, copied out of native memory:
@@ -174,13 +181,19 @@ public final class TrainingLoop {
                 Random random = new Random(settings.seed());
                 float[] inputs = new float[batchSize * exampleSize];
                 float[] targets = new float[batchSize];
+                BatchArrays full = new BatchArrays(trainer.getManager(), batchShape(batchSize),
+                        data.targetShape(batchSize));
                 ProgressThrottle throttle = new ProgressThrottle(PROGRESS_INTERVAL_MILLIS);
+                BatchProfile profile = BatchProfile.fromSystemProperty();
 
                 int lastEpoch = 0;
                 boolean stoppedEarly = false;
                 for (int epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
                     long epochStart = System.nanoTime();
                     shuffle(order, random);
+                    if (profile != null) {
+                        profile.epochStart();
+                    }
                     double lossSum = 0;
                     double metricSum = 0;
                     int seen = 0;
@@ -191,25 +204,55 @@ public final class TrainingLoop {
                         if (stopRequested.getAsBoolean()) {
                             throw new Stopped(epoch);
                         }
+                        if (profile != null) {
+                            profile.start();
+                        }
                         int from = b * batchSize;
                         int size = Math.min(batchSize, fitCount - from);
                         for (int i = 0; i < size; i++) {
                             fit.copy(order[from + i], inputs, i * exampleSize, targets, i);
                         }
+                        if (profile != null) {
+                            profile.lap(BatchProfile.Phase.COPY);
+                        }
                         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                            NDArray x = batchManager.create(slice(inputs, size * exampleSize), batchShape(size));
-                            NDArray y = batchManager.create(slice(targets, size), data.targetShape(size));
+                            // Full batches reuse two arrays made once; the short last one gets its own.
+                            NDArray x;
+                            NDArray y;
+                            if (size == batchSize) {
+                                x = full.inputs(inputs);
+                                y = full.targets(targets);
+                            } else {
+                                x = batchManager.create(slice(inputs, size * exampleSize), batchShape(size));
+                                y = batchManager.create(slice(targets, size), data.targetShape(size));
+                            }
+                            if (profile != null) {
+                                profile.lap(BatchProfile.Phase.ARRAYS);
+                            }
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray outputs = trainer.forward(new NDList(x)).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(outputs));
+                                if (profile != null) {
+                                    profile.lap(BatchProfile.Phase.FORWARD);
+                                }
                                 collector.backward(cures.withPenalty(loss));
+                                if (profile != null) {
+                                    profile.lap(BatchProfile.Phase.BACKWARD);
+                                }
                                 double batchLoss = loss.getFloat();
                                 lossSum += batchLoss * size;
                                 windowLossSum += batchLoss * size;
-                                metricSum += data.metricSum(outputs, y);
+                                metricSum += data.metricSum(outputs.toFloatArray(), targets, size);
+                            }
+                            if (profile != null) {
+                                profile.lap(BatchProfile.Phase.READS);
                             }
                             cures.atBatch((long) (epoch - 1) * batches + b);
                             trainer.step();
+                        }
+                        if (profile != null) {
+                            profile.lap(BatchProfile.Phase.STEP);
+                            profile.batchDone();
                         }
                         seen += size;
                         windowSeen += size;
@@ -220,6 +263,9 @@ public final class TrainingLoop {
                             windowLossSum = 0;
                             windowSeen = 0;
                         }
+                    }
+                    if (profile != null) {
+                        profile.epochDone(epoch, batchSize);
                     }
                     double trainSeconds = seconds(epochStart);
                     Score validation = evaluate(trainer, data.validation(), exampleSize, "validating", false);
@@ -281,9 +327,10 @@ public final class TrainingLoop {
                 NDArray y = manager.create(slice(targets, size), data.targetShape(size));
                 NDArray outputs = trainer.evaluate(new NDList(x)).singletonOrThrow();
                 lossSum += trainer.getLoss().evaluate(new NDList(y), new NDList(outputs)).getFloat() * size;
-                metricSum += data.metricSum(outputs, y);
+                float[] values = outputs.toFloatArray();
+                metricSum += data.metricSum(values, targets, size);
                 if (keepOutputs) {
-                    data.testOutputs(from, size, outputs.toFloatArray());
+                    data.testOutputs(from, size, values);
                 }
             }
             // The test pass over 10,000 images takes 10-20 s on a laptop: say so while it runs, so the

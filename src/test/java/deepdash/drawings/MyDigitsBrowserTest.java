@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -126,8 +129,9 @@ class MyDigitsBrowserTest {
         stroke.release().perform();
     }
 
-    private WebDriverWait await() {
-        return new WebDriverWait(driver, WITHIN);
+    /** htmx replaces elements while a condition reads them: a stale element means "look again". */
+    private FluentWait<WebDriver> await() {
+        return new WebDriverWait(driver, WITHIN).ignoring(StaleElementReferenceException.class);
     }
 
     private Object js(String script) {

@@ -112,8 +112,19 @@ class CuresTest {
         }
 
         @Override
-        public double metricSum(NDArray logits, NDArray labels) {
-            return logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels).sum().getLong();
+        public double metricSum(float[] logits, float[] labels, int count) {
+            int classes = logits.length / count;
+            int correct = 0;
+            for (int i = 0; i < count; i++) {
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (logits[i * classes + c] > logits[i * classes + best]) {
+                        best = c;
+                    }
+                }
+                correct += best == (int) labels[i] ? 1 : 0;
+            }
+            return correct;
         }
 
         /** Softmax cross-entropy of the tested weights on the validation images, computed here in plain Java. */
