@@ -163,7 +163,7 @@ public final class CnnPageController {
     private void schedulePreview(Context ctx) {
         // The network plays no part in the schedule; one the editor still refuses must not hide the plot.
         templates.render(ctx, "cnn/schedule.jte",
-                SchedulePreviewView.of(fromForm(ctx).withArchitecture(null).check(null)));
+                SchedulePreviewView.of(fromForm(ctx).withArchitecture(null).check(null), RequestLanguage.messages(ctx)));
     }
 
     /** The train form's hidden {@code architecture} field, which the editor filled with the checked network's JSON. */
