@@ -36,7 +36,7 @@
         && !(d.deepdashRaw && chart.data.datasets.some((s) => s.deepdashSmoothed)));
     if (chart.config.type === 'bar' && datasets.length === 1) {
       const d = datasets[0];
-      return (d.label || 'value') + ' by ' + axis + ': ' + d.data.map((v, i) =>
+      return deepdashText('js.summary.bars', [d.label || deepdashText('js.summary.value'), axis]) + ' ' + d.data.map((v, i) =>
           chart.data.labels[i] + ' ' + (chart.options.scales.y.max === 1 ? (100 * yOf(v)).toFixed(1) + '%'
               : format(yOf(v)))).join(', ') + '.';
     }
@@ -45,12 +45,12 @@
       for (let i = d.data.length - 1; i >= 0; i--) {
         const y = yOf(d.data[i]);
         if (typeof y === 'number' && isFinite(y)) {
-          parts.push(d.label + ' ' + format(y) + ' at ' + axis + ' ' + format(Number(xOf(d.data[i], i, chart))));
+          parts.push(deepdashText('js.summary.point', [d.label, format(y), axis, format(Number(xOf(d.data[i], i, chart)))]));
           return;
         }
       }
     });
-    return parts.length ? 'Latest values: ' + parts.join('; ') + '.' : 'No data yet.';
+    return parts.length ? deepdashText('js.summary.latest', [parts.join('; ')]) : deepdashText('js.summary.none');
   }
 
   Chart.register({

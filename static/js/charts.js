@@ -194,7 +194,7 @@
           zoom: zoomOptions(),
         },
         scales: {
-          x: {type: 'linear', title: {display: true, text: 'epoch'}, ticks: {precision: 0}},
+          x: {type: 'linear', title: {display: true, text: deepdashText('js.chart.epoch')}, ticks: {precision: 0}},
           y: {type: 'linear'},
         },
       },
@@ -333,7 +333,7 @@
     chart.data.datasets = datasets;
     const x = chart.options.scales.x;
     const time = !steps && view.x === 'time';
-    x.title.text = steps ? 'step (batches trained)' : time ? 'wall time' : 'epoch';
+    x.title.text = deepdashText(steps ? 'js.chart.step' : time ? 'js.chart.wallTime' : 'js.chart.epoch');
     x.ticks.precision = time ? undefined : 0;
     x.ticks.callback = time ? (value) => formatSeconds(value) : undefined;
     chart.options.scales.y.type = log ? 'logarithmic' : 'linear';

@@ -20,11 +20,11 @@
   function splitText(value) {
     const n = value === '' ? ALL_IMAGES : Number(value);
     if (!Number.isInteger(n) || n < 10 || n > ALL_IMAGES) {
-      return 'a whole number from 10 to 60,000';
+      return deepdashText('js.cnn.splitInvalid');
     }
     const validation = Math.round(n * VALIDATION_SPLIT);
-    return (n === ALL_IMAGES ? 'all ' : 'the first ') + count(n) + ' (' + count(n - validation) + ' train + '
-        + count(validation) + ' validation)';
+    return deepdashText(n === ALL_IMAGES ? 'js.cnn.splitAll' : 'js.cnn.splitFirst',
+        [count(n), count(n - validation), count(validation)]);
   }
 
   function describedBy(input) {

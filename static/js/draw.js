@@ -173,7 +173,7 @@
               return;
             }
             if (!ok) {
-              showError(json.error || 'the prediction failed');
+              showError(json.error || deepdashText('js.draw.predictionFailed'));
               app.dataset.state = 'error';
               return;
             }
@@ -181,7 +181,7 @@
           })
           .catch((error) => {
             if (sequence === requestSequence) {
-              showError('the server did not answer: ' + error.message);
+              showError(deepdashText('js.draw.noAnswer', [error.message]));
               app.dataset.state = 'error';
             }
           })
@@ -207,7 +207,7 @@
       }
       const probabilities = prediction.probabilities;
       digitText.textContent = String(prediction.digit);
-      confidenceText.textContent = (100 * probabilities[prediction.digit]).toFixed(1) + '% sure';
+      confidenceText.textContent = deepdashText('js.draw.sure', [(100 * probabilities[prediction.digit]).toFixed(1)]);
       drawModelInput(prediction.input);
       drawChart(probabilities, prediction.digit);
       drawFeatureMaps(prediction.featureMaps || []);
@@ -272,8 +272,8 @@
           block.dataset.layer = layer.layer;
           block.dataset.key = keyOf(layer);
           const title = document.createElement('h3');
-          title.textContent = layer.layer + ' · ' + layer.filters + ' filters · ' + layer.widthPixels + 'x'
-              + layer.heightPixels;
+          title.textContent = deepdashText('js.draw.layerTitle',
+              [layer.layer, layer.filters, layer.widthPixels, layer.heightPixels]);
           const tiles = document.createElement('div');
           tiles.className = 'feature-map-tiles';
           for (let f = 0; f < layer.filters; f++) {
@@ -297,7 +297,7 @@
             image.data.set([level, level, level, 255], 4 * i);
           }
           tileContext.putImageData(image, 0, 0);
-          tile.title = 'filter ' + f + ' · strongest activation ' + layer.maxActivations[f].toFixed(3);
+          tile.title = deepdashText('js.draw.filterTitle', [f, layer.maxActivations[f].toFixed(3)]);
         });
       });
     }
@@ -324,7 +324,7 @@
           .then((response) => response.json().then((json) => ({ok: response.ok, json})))
           .then(({ok, json}) => {
             if (!ok) {
-              showError(json.error || 'cannot load that test image');
+              showError(json.error || deepdashText('js.draw.cannotLoad'));
               return;
             }
             const pixels = json.pixels.flat().map((value) => value / 255);
@@ -347,7 +347,7 @@
             app.dataset.mnistLabel = String(json.label);
             predict();
           })
-          .catch((error) => showError('cannot load that test image: ' + error.message));
+          .catch((error) => showError(deepdashText('js.draw.cannotLoadWhy', [error.message])));
     }
 
     sizeCanvas();
@@ -384,10 +384,10 @@
     }
 
     function showSaved(label) {
-      saved.textContent = 'Saved as a ' + label + ' — see ';
+      saved.textContent = deepdashText('js.draw.savedAs', [label]) + ' ';
       const link = document.createElement('a');
       link.href = mineUrl;
-      link.textContent = 'My digits';
+      link.textContent = deepdashText('js.draw.myDigits');
       saved.append(link);
       saved.hidden = false;
     }
@@ -395,11 +395,11 @@
     saveButton.addEventListener('click', () => {
       saved.hidden = true;
       if (app.dataset.state === 'empty') {
-        showError('draw a digit first: the canvas is empty');
+        showError(deepdashText('js.draw.emptyCanvas'));
         return;
       }
       if (labelSelect.value === '') {
-        showError('pick the digit you drew before saving');
+        showError(deepdashText('js.draw.pickFirst'));
         labelSelect.focus();
         return;
       }
@@ -411,7 +411,7 @@
           .then((response) => response.json().then((json) => ({ok: response.ok, json})))
           .then(({ok, json}) => {
             if (!ok) {
-              showError(json.error || 'the drawing was not saved');
+              showError(json.error || deepdashText('js.draw.notSaved'));
               app.dataset.saveState = 'error';
               return;
             }
@@ -423,7 +423,7 @@
             app.dataset.saveState = 'saved';
           })
           .catch((error) => {
-            showError('the server did not answer: ' + error.message);
+            showError(deepdashText('js.draw.noAnswer', [error.message]));
             app.dataset.saveState = 'error';
           })
           .finally(() => {

@@ -88,7 +88,7 @@
         section.dataset.state = 'shown';
       } catch (e) {
         if (mine === sequence) {
-          showError('The image could not be sent: ' + e.message);
+          showError(deepdashText('js.inspect.notSent', [e.message]));
           section.dataset.state = 'error';
         }
       }
@@ -96,9 +96,8 @@
 
     function show(answer, name) {
       const [height, width, channelCount] = answer.shape;
-      document.getElementById('inspect-shape').textContent = name + ': ' + height + ' x ' + width + ' x '
-        + channelCount + ' (height x width x channels), shape (' + answer.shape.join(', ') + '), max '
-        + answer.max + ', min ' + answer.min;
+      document.getElementById('inspect-shape').textContent = deepdashText('js.inspect.shape',
+        [name, height, width, channelCount, answer.shape.join(', '), answer.max, answer.min]);
       const notes = document.getElementById('inspect-notes');
       notes.replaceChildren(...answer.notes.map((text) => {
         const item = document.createElement('li');
@@ -119,10 +118,10 @@
         const canvas = document.createElement('canvas');
         canvas.width = preview.width;
         canvas.height = preview.height;
-        canvas.setAttribute('aria-label', 'Channel ' + channel.name + ' as a grey image');
+        canvas.setAttribute('aria-label', deepdashText('js.inspect.channelLabel', [channel.name]));
         paintGrey(canvas, planes[i]);
         const caption = document.createElement('figcaption');
-        caption.textContent = channel.name + ': min ' + channel.min + ', max ' + channel.max;
+        caption.textContent = deepdashText('js.inspect.channelCaption', [channel.name, channel.min, channel.max]);
         figure.append(canvas, caption);
         return figure;
       }));
@@ -163,10 +162,8 @@
       }
       context.putImageData(image, 0, 0);
       canvas.dataset.rows = String(rows);
-      document.getElementById('inspect-strip-caption').textContent = 'the first ' + rows + ' row'
-        + (rows === 1 ? '' : 's') + (preview.scale > 1 ? ' of the preview' : '') + ' flattened into one strip of '
-        + canvas.width + ' pixels: what sat one above the other is now ' + preview.width
-        + ' apart, and a plain (MLP) network no longer knows where anything was.';
+      document.getElementById('inspect-strip-caption').textContent = deepdashText(
+        preview.scale > 1 ? 'js.inspect.stripPreview' : 'js.inspect.strip', [rows, canvas.width, preview.width]);
     }
 
     input.addEventListener('change', () => inspect(input.files[0]));

@@ -51,8 +51,8 @@
       canvas.dataset.drawnColumn = s.column;
       const caption = canvas.parentElement.querySelector('[data-role="series-caption"]');
       if (caption && s.dates.length) {
-        caption.textContent = s.column + ', ' + s.dates[0] + ' to ' + s.dates[s.dates.length - 1]
-            + ' (' + s.dates.length.toLocaleString('en-US') + ' days)';
+        caption.textContent = deepdashText('js.forecast.seriesCaption',
+            [s.column, s.dates[0], s.dates[s.dates.length - 1], s.dates.length.toLocaleString('en-US')]);
       }
     }).catch(() => {
       canvas.dataset.drawnColumn = '';
@@ -62,9 +62,11 @@
   function drawForecast(canvas) {
     fetch(canvas.dataset.forecastUrl).then((r) => r.ok ? r.json() : Promise.reject(r.status)).then((f) => {
       dateChart(canvas, f.dates, [
-        {label: 'real ' + (f.target || 'price'), data: f.actual, color: () => DeepDashCharts.themeColors().ink},
-        {label: (canvas.dataset.modelTitle || 'model') + ' forecast', data: f.predicted, color: COLORS[0]},
-        {label: 'naive: tomorrow = today', data: f.naive, color: COLORS[1], dash: [6, 3]},
+        {label: deepdashText('js.forecast.real', [f.target || 'price']), data: f.actual,
+          color: () => DeepDashCharts.themeColors().ink},
+        {label: deepdashText('js.forecast.model', [canvas.dataset.modelTitle || 'model']), data: f.predicted,
+          color: COLORS[0]},
+        {label: deepdashText('js.forecast.naive'), data: f.naive, color: COLORS[1], dash: [6, 3]},
       ]);
       canvas.dataset.drawn = 'true';
     });
@@ -103,11 +105,14 @@
         const error = document.createElement('div');
         error.className = 'error';
         error.setAttribute('role', 'alert');
-        error.textContent = file.name + ' is ' + (file.size / 1048576).toFixed(1) + ' MB, over the upload limit of '
-            + (max / 1048576).toFixed(0) + ' MB.';
+        error.textContent = deepdashText('js.upload.tooLarge',
+            [file.name, (file.size / 1048576).toFixed(1), (max / 1048576).toFixed(0)]);
         status.appendChild(error);
       } else {
-        status.innerHTML = '<p class="muted">Reading ' + file.name.replace(/[<>&"]/g, '') + '…</p>';
+        const reading = document.createElement('p');
+        reading.className = 'muted';
+        reading.textContent = deepdashText('js.upload.reading', [file.name]);
+        status.replaceChildren(reading);
       }
     });
     // The same file twice in a row is a new upload too.

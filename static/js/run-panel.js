@@ -54,19 +54,19 @@
     const images = p.total.toLocaleString('en-US');
     const percent = Math.floor(100 * p.passDone) + '%';
     return p.phase === 'testing'
-        ? 'Evaluating on ' + images + ' test images · ' + percent
-        : 'Epoch ' + p.epoch + '/' + p.epochs + ' · validating on ' + images + ' images · ' + percent;
+        ? deepdashText('js.panel.testing', [images, percent])
+        : deepdashText('js.panel.validating', [p.epoch, p.epochs, images, percent]);
   }
 
 
   // How each kind of coach's note is marked on the charts (docs/coach.md lists the kinds).
   const NOTE_MARKS = {
-    best_epoch: {label: 'best', color: '#16a34a'},
-    overfitting: {label: 'overfitting', color: '#dc2626'},
-    validation_better: {label: 'val < train', color: '#0891b2'},
-    lr_too_high: {label: 'lr too high', color: '#dc2626'},
-    plateau: {label: 'flat', color: '#ca8a04'},
-    test_below_validation: {label: 'best val', color: '#9333ea'},
+    best_epoch: {label: deepdashText('js.note.best'), color: '#16a34a'},
+    overfitting: {label: deepdashText('js.note.overfitting'), color: '#dc2626'},
+    validation_better: {label: deepdashText('js.note.validationBetter'), color: '#0891b2'},
+    lr_too_high: {label: deepdashText('js.note.lrTooHigh'), color: '#dc2626'},
+    plateau: {label: deepdashText('js.note.plateau'), color: '#ca8a04'},
+    test_below_validation: {label: deepdashText('js.note.testBelowValidation'), color: '#9333ea'},
   };
   const NOTES_DELAY_MILLIS = 500;
 
@@ -79,7 +79,7 @@
       const tag = document.createElement('span');
       tag.className = 'note-kind note-' + note.kind.replace(/_/g, '-');
       tag.textContent = (mark ? mark.label : note.kind.replace(/_/g, ' '))
-          + (note.epoch ? ' · epoch ' + note.epoch : '');
+          + (note.epoch ? ' · ' + deepdashText('js.note.epoch', [note.epoch]) : '');
       item.append(tag, ' ', note.text);
       return item;
     }));
@@ -115,7 +115,7 @@
     const metricChart = DeepDashCharts.metricChart(part('metric-chart'), [metric, 'val_' + metric]);
     const lossChart = DeepDashCharts.metricChart(part('loss-chart'), ['loss', 'val_loss']);
     const batchCanvas = part('batch-chart');
-    const batchChart = batchCanvas ? DeepDashCharts.stepChart(batchCanvas, 'loss per step') : null;
+    const batchChart = batchCanvas ? DeepDashCharts.stepChart(batchCanvas, deepdashText('js.panel.lossPerStep')) : null;
     DeepDashCharts.bindControls(panel.querySelector('[data-chart-controls]'),
         [metricChart, lossChart].concat(batchChart ? [batchChart] : []));
     const rows = part('epoch-rows');
@@ -179,8 +179,8 @@
         }
         box.dataset.phase = 'training';
         part('progress-fill').style.width = (100 * p.fractionDone).toFixed(1) + '%';
-        part('progress-text').textContent = 'Epoch ' + p.epoch + '/' + p.epochs + ' · batch ' + p.batch + '/'
-            + p.batches + ' · loss ' + p.loss.toFixed(4) + ' · ETA ' + formatSeconds(p.etaSeconds);
+        part('progress-text').textContent = deepdashText('js.panel.progress',
+            [p.epoch, p.epochs, p.batch, p.batches, p.loss.toFixed(4), formatSeconds(p.etaSeconds)]);
         if (typeof p.batchLoss === 'number') {
           addSteps([{step: p.step, epoch: p.epoch, y: p.batchLoss}]);
         }
@@ -199,12 +199,13 @@
       source.addEventListener('status', (event) => {
         const s = JSON.parse(event.data);
         panel.dataset.status = s.status;
-        part('status').textContent = s.status + (s.queuePosition ? ' (place ' + s.queuePosition + ' in the queue)' : '');
+        part('status').textContent = deepdashText('js.status.' + s.status)
+            + (s.queuePosition ? ' ' + deepdashText('js.panel.queuePlace', [s.queuePosition]) : '');
         if (s.device) {
-          part('device').textContent = 'on ' + deviceLabel(s.device);
+          part('device').textContent = deepdashText('js.panel.on', [deviceLabel(s.device)]);
         }
         if (s.status === 'running' && part('progress-box').dataset.phase === undefined) {
-          part('progress-text').textContent = 'starting the worker…';
+          part('progress-text').textContent = deepdashText('js.panel.starting');
         }
         remember(event);
         if (FINAL.includes(s.status)) {
@@ -215,16 +216,16 @@
           if (s.test) {
             const t = s.test;
             const score = t.accuracy !== undefined && t.accuracy !== null
-                ? 'test accuracy ' + t.accuracy.toFixed(4) + ', loss ' + t.loss.toFixed(4)
-                : 'test loss ' + t.loss.toFixed(6) + ', mae ' + t.mae.toFixed(6);
+                ? deepdashText('js.panel.testAccuracy', [t.accuracy.toFixed(4), t.loss.toFixed(4)])
+                : deepdashText('js.panel.testMae', [t.loss.toFixed(6), t.mae.toFixed(6)]);
             let kept = '';
             if (t.bestEpoch) {
               kept = t.stoppedEarly
-                  ? ' · early stopping ended the run; epoch ' + t.bestEpoch + "'s weights (lowest val_loss) were restored and tested"
-                  : ' · epoch ' + t.bestEpoch + "'s weights (lowest val_loss) were restored and tested";
+                  ? ' · ' + deepdashText('js.panel.stoppedEarly', [t.bestEpoch])
+                  : ' · ' + deepdashText('js.panel.restored', [t.bestEpoch]);
             }
-            part('result').textContent = score + ' on ' + t.samples.toLocaleString('en-US') + ' test samples · took '
-                + formatSeconds(s.trainSeconds) + kept;
+            part('result').textContent = deepdashText('js.panel.result',
+                [score, t.samples.toLocaleString('en-US'), formatSeconds(s.trainSeconds)]) + kept;
           }
           part('reason').textContent = s.reason || '';
           refreshNotes();

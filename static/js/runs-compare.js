@@ -39,11 +39,11 @@
           if (notes.length) {
             DeepDashRunPanel.renderNotes(list, notes);
           } else {
-            list.replaceChildren(Object.assign(document.createElement('li'), {textContent: 'Nothing to note yet.'}));
+            list.replaceChildren(Object.assign(document.createElement('li'), {textContent: deepdashText('js.notes.none')}));
           }
         })
         .catch(() => {
-          list.replaceChildren(Object.assign(document.createElement('li'), {textContent: 'The notes could not be read.'}));
+          list.replaceChildren(Object.assign(document.createElement('li'), {textContent: deepdashText('js.notes.unreadable')}));
         });
   });
 

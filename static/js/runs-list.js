@@ -22,11 +22,11 @@
     });
     button.disabled = selected.size < 2 || selected.size > MAX_COMPARED;
     if (selected.size === 0) {
-      note.textContent = 'tick two or more runs';
+      note.textContent = deepdashText('js.runs.tickTwo');
     } else if (selected.size > MAX_COMPARED) {
-      note.textContent = selected.size + ' selected; compare at most ' + MAX_COMPARED;
+      note.textContent = deepdashText('js.runs.tooMany', [selected.size, MAX_COMPARED]);
     } else {
-      note.textContent = selected.size + ' selected';
+      note.textContent = deepdashText('js.runs.selected', [selected.size]);
     }
   }
 

@@ -2,11 +2,11 @@ package deepdash;
 
 import deepdash.catalog.ModelController;
 import deepdash.cell.CellController;
+import deepdash.cnn.CnnPageController;
 import deepdash.coach.CoachController;
 import deepdash.coach.CoachService;
 import deepdash.coach.CureController;
 import deepdash.coach.CureService;
-import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
 import deepdash.drawings.DrawingController;
 import deepdash.events.EventStreams;
@@ -24,6 +24,7 @@ import deepdash.runs.WorkerLauncher;
 import deepdash.security.AccessSettings;
 import deepdash.security.Security;
 import deepdash.web.ErrorMapping;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Uploads;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -103,6 +104,7 @@ public final class App {
 
         Javalin javalin = Javalin.create(c -> {
             Security.register(c, access);
+            RequestLanguage.register(c);
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.jetty.threadPool = jettyThreadPool();

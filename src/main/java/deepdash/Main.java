@@ -2,15 +2,20 @@ package deepdash;
 
 import deepdash.engine.EngineSettings;
 import deepdash.files.DataDirectory;
+import deepdash.i18n.Lang;
 import deepdash.security.BindAddress;
 import deepdash.security.StartupMessage;
 import deepdash.security.StartupToken;
+import deepdash.training.LangOption;
 import deepdash.training.TrainCommand;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,8 +67,14 @@ public final class Main implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE})")
     int maxConcurrentUploads;
 
+    /** The help texts of the commands in languages other than English, in picocli's format. */
+    public static final String CLI_BUNDLE = "i18n.cli";
+
+    @Mixin
+    LangOption lang;
+
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = commandLine(LangOption.of(args, System.getenv()));
         int code = commandLine.execute(args);
         boolean ranSubcommand = commandLine.getParseResult() != null
                 && commandLine.getParseResult().subcommand() != null;
@@ -72,6 +83,17 @@ public final class Main implements Callable<Integer> {
             System.exit(code);
         }
         // Serving: the main thread ends here; Jetty's threads keep the process alive.
+    }
+
+    /** The command line with its help in {@code lang}. */
+    public static CommandLine commandLine(Lang lang) {
+        CommandLine commandLine = new CommandLine(new Main());
+        if (lang != Lang.EN) {
+            // English is the annotations' own text; other languages replace it key by key.
+            commandLine.setResourceBundle(ResourceBundle.getBundle(CLI_BUNDLE, Locale.forLanguageTag(lang.code()),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+        return commandLine;
     }
 
     @Override

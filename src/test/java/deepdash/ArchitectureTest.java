@@ -115,19 +115,21 @@ class ArchitectureTest {
 
     @Test
     void theMessagesBetweenThemImportNeitherSide() {
-        assertThat(ours("deepdash.protocol")).isSubsetOf("json", "files");
+        assertThat(ours("deepdash.protocol")).isSubsetOf("json", "files", "i18n");
         assertThat(ours("deepdash.evaluation")).as("the evaluation math both sides use")
-                .isSubsetOf("json", "files", "protocol", "mnist");
+                .isSubsetOf("json", "files", "protocol", "mnist", "i18n");
         assertThat(ours("deepdash.model")).as("the specs both sides read")
                 .doesNotContain("runs", "training", "web", "events");
     }
 
     @Test
     void theCoreKnowsNoFeature() {
-        assertThat(ours("deepdash.web")).isSubsetOf("errors", "json");
+        assertThat(ours("deepdash.web")).isSubsetOf("errors", "json", "i18n");
         assertThat(ours("deepdash.engine")).isEmpty();
         assertThat(ours("deepdash.events")).isEmpty();
-        assertThat(ours("deepdash.errors")).isEmpty();
+        assertThat(ours("deepdash.errors")).isSubsetOf("i18n");
+        // The texts are a leaf every package may use, the worker included.
+        assertThat(ours("deepdash.i18n")).isEmpty();
         assertThat(ours("deepdash.runs")).doesNotContain("history", "forecast", "catalog", "cnn", "digits");
     }
 

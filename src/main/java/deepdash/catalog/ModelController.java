@@ -1,6 +1,7 @@
 package deepdash.catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
@@ -102,11 +103,11 @@ public final class ModelController {
         try {
             window = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException("window", "must be a whole number of days, got \"" + value + "\"");
+            throw new BadRequestException("window", Text.of("error.window.whole_days", value));
         }
         if (window < SeriesSettings.MIN_WINDOW || window > SeriesSettings.MAX_WINDOW) {
-            throw new BadRequestException("window", "must be between " + SeriesSettings.MIN_WINDOW + " and "
-                    + SeriesSettings.MAX_WINDOW + " days, got " + window);
+            throw new BadRequestException("window", Text.of("error.window.range", SeriesSettings.MIN_WINDOW,
+                    SeriesSettings.MAX_WINDOW, window));
         }
         return window;
     }

@@ -1,5 +1,6 @@
 package deepdash.cell;
 
+import deepdash.i18n.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,25 +54,30 @@ public record CellPageView(String runId, String modelTitle, List<LocalDate> days
     }
 
     public List<LayerView> layers() {
+        return layers(Messages.ENGLISH);
+    }
+
+    /** The layers with their inputs and readings in {@code t}'s language. */
+    public List<LayerView> layers(Messages t) {
         List<LayerView> layers = new ArrayList<>();
         for (int l = 0; l < trace.layers().size(); l++) {
             CellLayer layer = trace.layers().get(l);
             List<StepRow> rows = new ArrayList<>();
-            for (int t = 0; t < layer.steps().size(); t++) {
-                CellStep step = layer.steps().get(t);
+            for (int step = 0; step < layer.steps().size(); step++) {
+                CellStep cellStep = layer.steps().get(step);
                 List<HeatMap> maps = new ArrayList<>();
-                step.gates().forEach((name, values) -> maps.add(new HeatMap(name, values,
+                cellStep.gates().forEach((name, values) -> maps.add(new HeatMap(name, values,
                         isSigned(name) ? HeatMap.SIGNED : HeatMap.UNIT)));
-                if (step.cell() != null) {
-                    maps.add(new HeatMap("cell", step.cell(), HeatMap.SIGNED));
+                if (cellStep.cell() != null) {
+                    maps.add(new HeatMap("cell", cellStep.cell(), HeatMap.SIGNED));
                 }
-                maps.add(new HeatMap("hidden", step.hidden(), HeatMap.SIGNED));
+                maps.add(new HeatMap("hidden", cellStep.hidden(), HeatMap.SIGNED));
                 String input = l == 0
-                        ? String.format(Locale.US, "%s (the network reads %.4f)", price(trace.inputPrices()[t]),
-                                trace.inputs()[t])
-                        : "layer " + l + "'s hidden state";
-                rows.add(new StepRow(t + 1, trace.inputDates().get(t).toString(), input, maps,
-                        CellReading.of(step, t == 0)));
+                        ? t.get("cell.input.price", price(trace.inputPrices()[step]),
+                                String.format(Locale.US, "%.4f", trace.inputs()[step]))
+                        : t.get("cell.input.layer", l);
+                rows.add(new StepRow(step + 1, trace.inputDates().get(step).toString(), input, maps,
+                        CellReading.of(cellStep, step == 0, t)));
             }
             layers.add(new LayerView(l + 1, layer.units(), rows));
         }

@@ -1,5 +1,6 @@
 package deepdash.cell;
 
+import deepdash.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,24 +30,30 @@ public final class CellReading {
     }
 
     /**
-     * The sentence for one step.
+     * The sentence for one step, in English.
      *
      * @param first whether this is the window's first step (nothing carried in yet)
      */
     public static String of(CellStep step, boolean first) {
+        return of(step, first, Messages.ENGLISH);
+    }
+
+    /** The sentence for one step in {@code t}'s language; the means read the same in every language. */
+    public static String of(CellStep step, boolean first, Messages t) {
         Map<String, double[]> gates = step.gates();
         List<String> parts = new ArrayList<>();
         if (gates.containsKey(LstmCell.FORGET)) {
-            parts.add(part("forget gate", gates.get(LstmCell.FORGET), first
-                    ? "nothing is carried yet at the first step" : forget(shown(gates.get(LstmCell.FORGET)))));
-            parts.add(part("input gate", gates.get(LstmCell.INPUT), input(shown(gates.get(LstmCell.INPUT)))));
-            parts.add(part("output gate", gates.get(LstmCell.OUTPUT), output(shown(gates.get(LstmCell.OUTPUT)))));
+            parts.add(part(t, "cell.gate.forget", gates.get(LstmCell.FORGET), first
+                    ? "cell.reading.forget.first" : band(shown(gates.get(LstmCell.FORGET)), "cell.reading.forget")));
+            parts.add(part(t, "cell.gate.input", gates.get(LstmCell.INPUT),
+                    band(shown(gates.get(LstmCell.INPUT)), "cell.reading.input")));
+            parts.add(part(t, "cell.gate.output", gates.get(LstmCell.OUTPUT),
+                    band(shown(gates.get(LstmCell.OUTPUT)), "cell.reading.output")));
         } else if (gates.containsKey(GruCell.UPDATE)) {
-            parts.add(part("update gate", gates.get(GruCell.UPDATE), first
-                    ? "the state starts at zero, so what is kept is nothing"
-                    : update(shown(gates.get(GruCell.UPDATE)))));
-            parts.add(part("reset gate", gates.get(GruCell.RESET), first
-                    ? "there is no previous state to reset yet" : reset(shown(gates.get(GruCell.RESET)))));
+            parts.add(part(t, "cell.gate.update", gates.get(GruCell.UPDATE), first
+                    ? "cell.reading.update.first" : band(shown(gates.get(GruCell.UPDATE)), "cell.reading.update")));
+            parts.add(part(t, "cell.gate.reset", gates.get(GruCell.RESET), first
+                    ? "cell.reading.reset.first" : band(shown(gates.get(GruCell.RESET)), "cell.reading.reset")));
         } else {
             double[] hidden = step.hidden();
             int saturated = 0;
@@ -55,48 +62,19 @@ public final class CellReading {
                 sumAbs += Math.abs(h);
                 saturated += Math.abs(h) > 0.95 ? 1 : 0;
             }
-            parts.add(String.format(Locale.US, "hidden state mean |h| %.2f, %d of %d units near ±1: no gate "
-                    + "decides what to keep, tanh rewrites the whole state at every step", sumAbs / hidden.length,
-                    saturated, hidden.length));
+            parts.add(t.get("cell.reading.rnn", String.format(Locale.US, "%.2f", sumAbs / hidden.length), saturated,
+                    hidden.length));
         }
-        return String.join("; ", parts) + ".";
+        return t.get("cell.reading.sentence", String.join(t.get("cell.reading.separator"), parts));
     }
 
-    private static String part(String name, double[] values, String meaning) {
-        return String.format(Locale.US, "%s mean %.2f: %s", name, mean(values), meaning);
+    private static String part(Messages t, String gateKey, double[] values, String meaningKey) {
+        return t.get("cell.reading.part", t.get(gateKey), String.format(Locale.US, "%.2f", mean(values)),
+                t.get(meaningKey));
     }
 
-    private static String forget(double m) {
-        return band(m, "the cell keeps most of what it carried", "the cell keeps more than half of what it carried",
-                "the cell keeps less than half of what it carried", "the cell wipes almost all of what it carried");
-    }
-
-    private static String input(double m) {
-        return band(m, "most of the candidate is written in", "more than half of the candidate is written in",
-                "less than half of the candidate gets in", "almost none of the candidate gets in");
-    }
-
-    private static String output(double m) {
-        return band(m, "most of the cell shows in the hidden state",
-                "more than half of the cell shows in the hidden state",
-                "less than half of the cell shows in the hidden state", "the cell is almost hidden from the next layer");
-    }
-
-    private static String update(double m) {
-        return band(m, "the state keeps most of what it was", "the state keeps more than half of what it was",
-                "the new candidate replaces more than half of the state",
-                "the new candidate replaces almost all of the state");
-    }
-
-    private static String reset(double m) {
-        return band(m, "the candidate reads most of the previous state",
-                "the candidate reads more than half of the previous state",
-                "the candidate reads less than half of the previous state",
-                "the candidate ignores almost all of the previous state");
-    }
-
-    /** A gate's mean in words: at least 0.8, at least 0.5, at least 0.2, below. */
-    private static String band(double mean, String high, String overHalf, String underHalf, String low) {
-        return mean >= 0.8 ? high : mean >= 0.5 ? overHalf : mean >= 0.2 ? underHalf : low;
+    /** A gate's mean in words: at least 0.8, at least 0.5, at least 0.2, below; the key of the band's sentence. */
+    private static String band(double mean, String key) {
+        return key + (mean >= 0.8 ? ".high" : mean >= 0.5 ? ".over_half" : mean >= 0.2 ? ".under_half" : ".low");
     }
 }

@@ -1,6 +1,7 @@
 package deepdash.cell;
 
 import deepdash.engine.MxnetDispatcher;
+import deepdash.i18n.Text;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.model.SeriesSettings;
@@ -121,7 +122,7 @@ public final class CellService {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("date", "must be a date as YYYY-MM-DD, got \"" + text + "\"");
+            throw new BadRequestException("date", Text.of("error.form.date", text));
         }
     }
 
@@ -130,20 +131,17 @@ public final class CellService {
         Optional<ModelSpec> spec = models.find(run.model());
         if (spec.isEmpty() || spec.get().task() != Task.SERIES_FORECAST
                 || !(spec.get().settingsType() == SeriesSettings.class)) {
-            throw new RunConflictException("run " + runId + " trained the " + run.model()
-                    + " model, which has no recurrent cell to look inside; only price forecasters do");
+            throw new RunConflictException(Text.of("error.cell.not_recurrent", runId, run.model()));
         }
         if (run.status() != RunStatus.COMPLETED) {
-            throw new RunConflictException("run " + runId + " is " + run.status().wireName()
-                    + "; only a completed run's cell can be looked inside");
+            throw new RunConflictException(Text.of("error.cell.not_completed", runId, run.status().wireName()));
         }
         RunFolder folder = store.folder(runId);
         if (!folder.hasParameters(run.model())) {
-            throw new RunConflictException("run " + runId + " has no saved model to look inside");
+            throw new RunConflictException(Text.of("error.cell.no_model", runId));
         }
         if (!Files.isRegularFile(folder.pricesFile())) {
-            throw new RunConflictException("run " + runId + " has no copy of its prices ("
-                    + RunFolder.PRICES_FILE + ") to rebuild its windows from");
+            throw new RunConflictException(Text.of("error.cell.no_prices", runId, RunFolder.PRICES_FILE));
         }
         return run;
     }

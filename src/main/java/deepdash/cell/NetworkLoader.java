@@ -12,6 +12,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.recurrent.RNN;
 import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.util.Pair;
+import deepdash.i18n.Text;
 import deepdash.model.ModelFiles;
 import deepdash.model.ModelSettings;
 import deepdash.model.ModelSpec;
@@ -77,8 +78,7 @@ final class NetworkLoader {
                 }
             }
             if (cell == null || denseWeights == null) {
-                throw new RunConflictException("run " + runId + " trained the " + spec.name()
-                        + " model, whose network has no recurrent layer followed by a dense one to look inside");
+                throw new RunConflictException(Text.of("error.cell.no_recurrent_layer", runId, spec.name()));
             }
             return new SavedNetwork(cell, layers, denseWeights, denseBias);
         }

@@ -1,5 +1,6 @@
 package deepdash.cell;
 
+import deepdash.i18n.Text;
 import deepdash.model.SeriesSettings;
 import deepdash.prices.ParsedPrices;
 import deepdash.series.WindowedSeries;
@@ -63,9 +64,8 @@ final class TestWindows {
         List<LocalDate> days = days();
         int index = days.indexOf(date);
         if (index < 0) {
-            throw new BadRequestException("date", date + " is not one of the run's " + days.size()
-                    + " test days (" + days.get(0) + " to " + days.get(days.size() - 1)
-                    + "; weekends, holidays and training days have no test window)");
+            throw new BadRequestException("date", Text.of("error.cell.not_test_day", date, days.size(), days.get(0),
+                    days.get(days.size() - 1)));
         }
         int target = series.firstTestTarget() + index;
         int window = series.window();

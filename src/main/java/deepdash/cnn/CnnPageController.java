@@ -2,12 +2,13 @@ package deepdash.cnn;
 
 import deepdash.catalog.ModelSummaryService;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.json.StrictJson;
 import deepdash.model.ArchitectureException;
 import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
-import deepdash.model.LearningRateSchedule;
 import deepdash.model.CnnSpec;
+import deepdash.model.LearningRateSchedule;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.protocol.RunStatus;
@@ -18,6 +19,8 @@ import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;
 import deepdash.web.ErrorMapping;
 import deepdash.web.FormFields;
+import deepdash.web.JsonBodies;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -85,8 +88,7 @@ public final class CnnPageController {
         // "Train again with these settings": the form and the editor start from that run's.
         RunView source = runs.view(from.trim());
         if (!CnnSpec.NAME.equals(source.model())) {
-            throw new BadRequestException(FROM_PARAM, "run " + source.id() + " trained a " + source.model()
-                    + " model; this page trains the CNN");
+            throw new BadRequestException(FROM_PARAM, Text.of("error.again.not_cnn", source.id(), source.model()));
         }
         CnnSettings settings = (CnnSettings) models.settings(source.config());
         CnnArchitecture network = settings.architecture() == null ? CnnArchitecture.SEED : settings.architecture();
@@ -113,7 +115,7 @@ public final class CnnPageController {
             view = ArchitectureEditorView.built(form, architecture, summaries.summary(cnn,
                     CnnSettings.DEFAULTS.withArchitecture(architecture), 0));
         } catch (ArchitectureException e) {
-            view = ArchitectureEditorView.refused(form, e.getMessage());
+            view = ArchitectureEditorView.refused(form, e.message(RequestLanguage.messages(ctx)));
         }
         templates.render(ctx, "cnn/architectureUpdate.jte", view);
     }
@@ -139,7 +141,7 @@ public final class CnnPageController {
             ctx.status(refused.status());
             ctx.header("HX-Retarget", "#" + TrainFormError.REGION_ID);
             ctx.header("HX-Reswap", "innerHTML");
-            templates.render(ctx, "cnn/formError.jte", TrainFormError.of(refused));
+            templates.render(ctx, "cnn/formError.jte", TrainFormError.of(refused, RequestLanguage.messages(ctx)));
             return;
         }
         ctx.status(202);
@@ -161,7 +163,7 @@ public final class CnnPageController {
     private void schedulePreview(Context ctx) {
         // The network plays no part in the schedule; one the editor still refuses must not hide the plot.
         templates.render(ctx, "cnn/schedule.jte",
-                SchedulePreviewView.of(fromForm(ctx).withArchitecture(null).check(null)));
+                SchedulePreviewView.of(fromForm(ctx).withArchitecture(null).check(null), RequestLanguage.messages(ctx)));
     }
 
     /** The train form's hidden {@code architecture} field, which the editor filled with the checked network's JSON. */
@@ -170,7 +172,7 @@ public final class CnnPageController {
             return StrictJson.read(json, CnnArchitecture.class);
         } catch (StrictJson.InputException e) {
             String field = "body".equals(e.field()) ? "architecture" : "architecture." + e.field();
-            throw new BadRequestException(field, e.getMessage());
+            throw JsonBodies.badRequest(field, e);
         }
     }
 

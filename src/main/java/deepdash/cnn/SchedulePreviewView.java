@@ -1,5 +1,6 @@
 package deepdash.cnn;
 
+import deepdash.i18n.Messages;
 import deepdash.model.CnnSettings;
 import deepdash.model.LearningRateSchedule;
 import java.util.Locale;
@@ -20,8 +21,13 @@ public record SchedulePreviewView(String points, String description, String peak
     private static final int SAMPLES = 160;
     private static final double VALIDATION_SPLIT = 0.2;
 
-    /** The preview for checked settings. */
+    /** The preview for checked settings, described in English. */
     public static SchedulePreviewView of(CnnSettings checked) {
+        return of(checked, Messages.ENGLISH);
+    }
+
+    /** The preview for checked settings, described in {@code t}'s language. */
+    public static SchedulePreviewView of(CnnSettings checked, Messages t) {
         LearningRateSchedule schedule = checked.trainingOptions().schedule();
         int images = checked.trainLimit() == null ? CnnSettings.MNIST_TRAIN_IMAGES : checked.trainLimit();
         int fitImages = images - (int) Math.round(images * VALIDATION_SPLIT);
@@ -41,8 +47,12 @@ public record SchedulePreviewView(String points, String description, String peak
             double y = HEIGHT - HEIGHT * rates[i] / max;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        String description = schedule.describe() + " from " + rate(rates[0]) + " to " + rate(rates[SAMPLES])
-                + " over " + epochs + " epoch" + (epochs == 1 ? "" : "s") + " of " + batches + " batches";
+        String name = schedule.type().equals(LearningRateSchedule.STEP)
+                ? t.get(schedule.stepEpochs() == 1 ? "schedule.type.step.one" : "schedule.type.step",
+                        String.format(Locale.ROOT, "%.1f", LearningRateSchedule.STEP_FACTOR), schedule.stepEpochs())
+                : t.has("schedule.type." + schedule.type()) ? t.get("schedule.type." + schedule.type()) : schedule.describe();
+        String description = t.get(epochs == 1 ? "schedule.description.one" : "schedule.description", name,
+                rate(rates[0]), rate(rates[SAMPLES]), epochs, batches);
         return new SchedulePreviewView(points.toString().trim(), description, rate(max), epochs);
     }
 

@@ -1,6 +1,7 @@
 package deepdash.cnn;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Messages;
 import java.util.Map;
 
 /**
@@ -19,33 +20,39 @@ public record TrainFormError(String input, String message) {
     /** The DOM id of the message itself, which the invalid input's {@code aria-describedby} names. */
     public static final String MESSAGE_ID = "train-error-message";
 
-    /** The train form's inputs by the API's field names, with their labels on the page. */
+    /** The train form's inputs by the API's field names, with the keys of their labels on the page. */
     static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("epochs", "Epochs"),
-            Map.entry("batchSize", "Batch size"),
-            Map.entry("learningRate", "Learning rate"),
-            Map.entry("trainLimit", "Training images"),
-            Map.entry("device", "Device"),
-            Map.entry("l2", "L2 weight decay"),
-            Map.entry("l1", "L1 penalty"),
-            Map.entry("schedule", "Learning-rate schedule"),
-            Map.entry("stepEpochs", "Step every N epochs"),
-            Map.entry("patience", "Early stopping patience"),
-            Map.entry("architecture", "Architecture"));
+            Map.entry("epochs", "cnn.epochs"),
+            Map.entry("batchSize", "cnn.batchSize"),
+            Map.entry("learningRate", "cnn.learningRate"),
+            Map.entry("trainLimit", "cnn.trainImages"),
+            Map.entry("device", "cnn.device"),
+            Map.entry("l2", "cnn.l2"),
+            Map.entry("l1", "cnn.l1"),
+            Map.entry("schedule", "cnn.schedule"),
+            Map.entry("stepEpochs", "cnn.stepEpochs"),
+            Map.entry("patience", "cnn.patience"),
+            Map.entry("architecture", "cnn.architecture"));
 
     /** The form's words for {@code error}: the field's label in place of its API name. */
     public static TrainFormError of(UserError error) {
+        return of(error, Messages.ENGLISH);
+    }
+
+    /** {@link #of(UserError)} in {@code t}'s language: the label and the message both. */
+    public static TrainFormError of(UserError error, Messages t) {
         String field = error.field();
-        String message = error.getMessage();
+        String message = error.message(t);
         if (field == null) {
             return new TrainFormError(null, message);
         }
         // "architecture.blocks[1].kernel" is the architecture input's; the editor above names the layer.
         String input = field.startsWith("architecture") ? "architecture" : field;
-        String label = LABELS.get(input);
-        if (label == null) {
+        String labelKey = LABELS.get(input);
+        if (labelKey == null) {
             return new TrainFormError(null, message);
         }
+        String label = t.get(labelKey);
         String prefix = field + ": ";
         if (message == null || !message.startsWith(prefix)) {
             // A message that names its own place ("block 3: kernel 5 does not fit a 3x3 map").

@@ -1,5 +1,6 @@
 package deepdash.cnn;
 
+import deepdash.i18n.Messages;
 import deepdash.runs.RunPanelView;
 
 /**
@@ -13,9 +14,17 @@ public record TrainStartedView(RunPanelView panel) {
 
     /** "Run 20261202-... queued (place 1 in the queue)" or "... started". */
     public String statusText() {
+        return statusText(Messages.ENGLISH);
+    }
+
+    /** {@link #statusText()} in {@code t}'s language. */
+    public String statusText(Messages t) {
         Integer place = panel.run().queuePosition();
-        String state = place != null ? "queued (place " + place + " in the queue)"
-                : panel.run().isFinished() ? panel.run().status().wireName() : "started";
-        return "Run " + panel.run().id() + " " + state;
+        String id = panel.run().id();
+        if (place != null) {
+            return t.get("started.queued", id, place);
+        }
+        return panel.run().isFinished() ? t.get("started.finished", id, t.get("status." + panel.run().status().wireName()))
+                : t.get("started.started", id);
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.coach;
 
+import deepdash.web.RequestLanguage;
 import io.javalin.config.JavalinConfig;
 
 /** {@code GET /api/runs/{id}/notes}: the coach's notes as {@code [{"epoch","kind","text"}]}. */
@@ -18,6 +19,6 @@ public final class CoachController {
     }
 
     public void register(JavalinConfig config) {
-        config.routes.get(NOTES, ctx -> ctx.json(coach.notes(ctx.pathParam("id"))));
+        config.routes.get(NOTES, ctx -> ctx.json(coach.notes(ctx.pathParam("id"), RequestLanguage.messages(ctx))));
     }
 }

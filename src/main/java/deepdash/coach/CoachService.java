@@ -1,5 +1,6 @@
 package deepdash.coach;
 
+import deepdash.i18n.Messages;
 import deepdash.runs.RunService;
 import deepdash.runs.RunView;
 import deepdash.series.Forecast;
@@ -29,8 +30,13 @@ public final class CoachService {
      * @throws deepdash.runs.RunNotFoundException when there is no such run
      */
     public List<Note> notes(String runId) {
+        return notes(runId, Messages.ENGLISH);
+    }
+
+    /** The notes worded in {@code texts}' language. */
+    public List<Note> notes(String runId, Messages texts) {
         RunView run = runs.view(runId);
         Forecast forecast = run.test() == null ? null : forecasts.apply(runId).orElse(null);
-        return CurveCoach.notes(new CoachInput(run.epochs(), run.test(), forecast));
+        return CurveCoach.notes(new CoachInput(run.epochs(), run.test(), forecast), texts);
     }
 }

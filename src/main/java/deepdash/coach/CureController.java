@@ -1,6 +1,7 @@
 package deepdash.coach;
 
 import deepdash.history.RunsPageController;
+import deepdash.i18n.Text;
 import deepdash.model.ModelRegistry;
 import deepdash.runs.RunPanelView;
 import deepdash.runs.RunService;
@@ -78,7 +79,7 @@ public final class CureController {
         RunView from = runs.view(ctx.pathParam("id"));
         String asked = ctx.queryParam("runs");
         if (asked == null || asked.isBlank()) {
-            throw new BadRequestException("runs", "name the cure runs to follow, e.g. ?runs=<id>,<id>");
+            throw new BadRequestException("runs", Text.of("error.cures.no_runs"));
         }
         List<RunPanelView> panels = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class CureController {
             }
         }
         if (panels.isEmpty() || panels.size() > 2) {
-            throw new BadRequestException("runs", "name one or two cure runs, got " + panels.size());
+            throw new BadRequestException("runs", Text.of("error.cures.count", panels.size()));
         }
         templates.render(ctx, "coach/cures.jte", new CuresPageView(from.id(), panels, comparePath(from.id(), ids)));
     }

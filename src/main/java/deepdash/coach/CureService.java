@@ -1,5 +1,6 @@
 package deepdash.coach;
 
+import deepdash.i18n.Text;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
 import deepdash.model.InvalidRunConfigException;
@@ -46,12 +47,10 @@ public final class CureService {
     public List<CureRun> tryCures(String runId) {
         RunView run = runs.view(runId);
         if (!CnnSpec.NAME.equals(run.model())) {
-            throw new RunConflictException("run " + runId + " trained the " + run.model()
-                    + " model; the seed's cures (dropout, early stopping) are offered for the CNN");
+            throw new RunConflictException(Text.of("error.cures.not_cnn", runId, run.model()));
         }
         if (run.status() != RunStatus.COMPLETED) {
-            throw new RunConflictException("run " + runId + " is " + run.status().wireName()
-                    + "; the cures are tried from a completed run, so there is something to compare with");
+            throw new RunConflictException(Text.of("error.cures.not_completed", runId, run.status().wireName()));
         }
         ModelSpec spec = models.find(CnnSpec.NAME).orElseThrow();
         CnnSettings settings = (CnnSettings) spec.settings(run.config());
@@ -59,8 +58,7 @@ public final class CureService {
         try {
             dropout = settings.withDenseDropout(DROPOUT);
         } catch (InvalidRunConfigException noDenseLayer) {
-            throw new RunConflictException("run " + runId + "'s network has no hidden dense layer to put dropout "
-                    + "after; add one in the architecture editor");
+            throw new RunConflictException(Text.of("error.cures.no_dense", runId));
         }
         CnnSettings earlyStopping = settings.patience() != null ? settings : settings.withPatience(PATIENCE);
         return List.of(

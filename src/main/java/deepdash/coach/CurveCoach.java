@@ -1,5 +1,7 @@
 package deepdash.coach;
 
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.TestResult;
 import deepdash.series.Forecast;
@@ -57,9 +59,14 @@ public final class CurveCoach {
     private CurveCoach() {
     }
 
-    /** Every note that applies, in the order of the rules above. */
+    /** Every note that applies, in the order of the rules above, in English. */
     public static List<Note> notes(CoachInput input) {
-        List<Note> notes = new ArrayList<>();
+        return notes(input, Messages.ENGLISH);
+    }
+
+    /** Every note that applies, in the order of the rules above, worded in {@code texts}' language. */
+    public static List<Note> notes(CoachInput input, Messages texts) {
+        List<Draft> notes = new ArrayList<>();
         List<EpochMetrics> epochs = input.epochs();
         lossBlewUpOrRose(epochs, notes);
         lossFlat(epochs, notes);
@@ -71,7 +78,11 @@ public final class CurveCoach {
         validationBetter(epochs, notes);
         testBelowValidation(epochs, input.test(), notes);
         naiveLike(input.forecast(), notes);
-        return List.copyOf(notes);
+        return notes.stream().map(draft -> new Note(draft.epoch(), draft.kind(), texts.format(draft.text()))).toList();
+    }
+
+    /** A note before it is worded: the rules decide what to say, the reader's language how. */
+    private record Draft(Integer epoch, String kind, Text text) {
     }
 
     /** The index of the lowest finite val_loss (the first on ties), or -1 with fewer than two epochs. */
@@ -89,20 +100,20 @@ public final class CurveCoach {
         return best;
     }
 
-    private static void bestEpoch(List<EpochMetrics> epochs, int best, TestResult test, List<Note> notes) {
+    private static void bestEpoch(List<EpochMetrics> epochs, int best, TestResult test, List<Draft> notes) {
         EpochMetrics e = epochs.get(best);
-        String text = "Lowest val_loss " + number(e.valLoss()) + " at epoch " + e.epoch() + " of " + epochs.size();
+        String key;
         if (test != null && test.bestEpoch() != null && test.bestEpoch() == e.epoch()) {
-            text += ": early stopping restored this epoch's weights, and they were tested.";
+            key = "coach.best_epoch.restored";
         } else if (best == epochs.size() - 1) {
-            text += ": still falling at the last epoch, so more epochs may help.";
+            key = "coach.best_epoch.last";
         } else {
-            text += ". A model kept from this epoch (early stopping) would have the lowest validation loss.";
+            key = "coach.best_epoch.earlier";
         }
-        notes.add(new Note(e.epoch(), BEST_EPOCH, text));
+        notes.add(new Draft(e.epoch(), BEST_EPOCH, Text.of(key, number(e.valLoss()), e.epoch(), epochs.size())));
     }
 
-    private static void overfitting(List<EpochMetrics> epochs, int best, List<Note> notes) {
+    private static void overfitting(List<EpochMetrics> epochs, int best, List<Draft> notes) {
         int after = epochs.size() - 1 - best;
         if (after < OVERFIT_MIN_EPOCHS_AFTER_BEST) {
             return;
@@ -114,13 +125,12 @@ public final class CurveCoach {
         if (!valRose || !lossFell) {
             return;
         }
-        notes.add(new Note(atBest.epoch() + 1, OVERFITTING, "val_loss rose for " + after + " epochs after epoch "
-                + atBest.epoch() + " (" + number(atBest.valLoss()) + " to " + number(last.valLoss()) + ", "
-                + percent(last.valLoss() / atBest.valLoss() - 1) + ") while loss fell (" + number(atBest.loss())
-                + " to " + number(last.loss()) + "): likely overfitting; try dropout or early stopping."));
+        notes.add(new Draft(atBest.epoch() + 1, OVERFITTING, Text.of("coach.overfitting", after, atBest.epoch(),
+                number(atBest.valLoss()), number(last.valLoss()), percent(last.valLoss() / atBest.valLoss() - 1),
+                number(atBest.loss()), number(last.loss()))));
     }
 
-    private static void validationBetter(List<EpochMetrics> epochs, List<Note> notes) {
+    private static void validationBetter(List<EpochMetrics> epochs, List<Draft> notes) {
         int considered = 0;
         int better = 0;
         for (int i = 1; i < epochs.size(); i++) {
@@ -137,19 +147,15 @@ public final class CurveCoach {
             return;
         }
         EpochMetrics last = epochs.get(epochs.size() - 1);
-        notes.add(new Note(last.epoch(), VALIDATION_BETTER, "val_loss is more than "
-                + percent(VALIDATION_BETTER_MARGIN) + " below loss in " + better + " of the " + considered
-                + " epochs after the first (last: " + number(last.valLoss()) + " against " + number(last.loss())
-                + "): dropout at work (it is on only while training), or a validation set that is easier"
-                + " than the training set."));
+        notes.add(new Draft(last.epoch(), VALIDATION_BETTER, Text.of("coach.validation_better",
+                percent(VALIDATION_BETTER_MARGIN), better, considered, number(last.valLoss()), number(last.loss()))));
     }
 
-    private static void lossBlewUpOrRose(List<EpochMetrics> epochs, List<Note> notes) {
+    private static void lossBlewUpOrRose(List<EpochMetrics> epochs, List<Draft> notes) {
         for (EpochMetrics e : epochs) {
             if (!Double.isFinite(e.loss()) || !Double.isFinite(e.valLoss())) {
-                notes.add(new Note(e.epoch(), LR_TOO_HIGH, "The loss became " + number(Double.isFinite(e.loss())
-                        ? e.valLoss() : e.loss()) + " at epoch " + e.epoch()
-                        + ": the learning rate is likely too high (or the inputs are not scaled)."));
+                notes.add(new Draft(e.epoch(), LR_TOO_HIGH, Text.of("coach.blew_up", number(Double.isFinite(e.loss())
+                        ? e.valLoss() : e.loss()), e.epoch())));
                 return;
             }
         }
@@ -160,12 +166,12 @@ public final class CurveCoach {
         double first = epochs.get(0).loss();
         double end = epochs.get(early - 1).loss();
         if (end > first * (1 + EARLY_RISE)) {
-            notes.add(new Note(epochs.get(early - 1).epoch(), LR_TOO_HIGH, "The loss rose over the first " + early
-                    + " epochs (" + number(first) + " to " + number(end) + "): the learning rate is likely too high."));
+            notes.add(new Draft(epochs.get(early - 1).epoch(), LR_TOO_HIGH, Text.of("coach.rose_early", early,
+                    number(first), number(end))));
         }
     }
 
-    private static void lossFlat(List<EpochMetrics> epochs, List<Note> notes) {
+    private static void lossFlat(List<EpochMetrics> epochs, List<Draft> notes) {
         int early = Math.min(EARLY_EPOCHS, epochs.size());
         if (early < 2) {
             return;
@@ -176,13 +182,12 @@ public final class CurveCoach {
             return;
         }
         if (Math.abs(end - first) < Math.abs(first) * EARLY_FLAT) {
-            notes.add(new Note(epochs.get(early - 1).epoch(), PLATEAU, "The loss barely moved over the first " + early
-                    + " epochs (" + number(first) + " to " + number(end) + ", less than " + percent(EARLY_FLAT)
-                    + "): the learning rate is likely too low, or the network cannot learn from these inputs."));
+            notes.add(new Draft(epochs.get(early - 1).epoch(), PLATEAU, Text.of("coach.plateau", early, number(first),
+                    number(end), percent(EARLY_FLAT))));
         }
     }
 
-    private static void testBelowValidation(List<EpochMetrics> epochs, TestResult test, List<Note> notes) {
+    private static void testBelowValidation(List<EpochMetrics> epochs, TestResult test, List<Draft> notes) {
         if (test == null || test.accuracy() == null) {
             return;
         }
@@ -196,13 +201,11 @@ public final class CurveCoach {
         if (best == null || test.accuracy() > best.valAccuracy() - TEST_GAP) {
             return;
         }
-        notes.add(new Note(best.epoch(), TEST_BELOW_VALIDATION, "Test accuracy " + number(test.accuracy())
-                + " is below the best val_accuracy " + number(best.valAccuracy()) + " (epoch " + best.epoch()
-                + "), as in the seed (0.9804 against 0.9858): the model does better on the images it was tuned on"
-                + " than on new ones, likely overfitting."));
+        notes.add(new Draft(best.epoch(), TEST_BELOW_VALIDATION, Text.of("coach.test_below_validation",
+                number(test.accuracy()), number(best.valAccuracy()), best.epoch())));
     }
 
-    private static void naiveLike(Forecast forecast, List<Note> notes) {
+    private static void naiveLike(Forecast forecast, List<Draft> notes) {
         if (forecast == null || forecast.maeRatio() == null || forecast.predicted().length < 3) {
             return;
         }
@@ -210,10 +213,8 @@ public final class CurveCoach {
         if (forecast.maeRatio() < NAIVE_MIN_MAE_RATIO || !(correlation >= NAIVE_MIN_CORRELATION)) {
             return;
         }
-        notes.add(new Note(null, NAIVE_LIKE, "The forecast mostly repeats the last price: its error is "
-                + String.format(Locale.ROOT, "%.2f", forecast.maeRatio()) + " times the naive forecast's"
-                + " (tomorrow = today) and it correlates " + String.format(Locale.ROOT, "%.3f", correlation)
-                + " with yesterday's price. The model has learned little beyond \"tomorrow = today\"."));
+        notes.add(new Draft(null, NAIVE_LIKE, Text.of("coach.naive_like",
+                String.format(Locale.ROOT, "%.2f", forecast.maeRatio()), String.format(Locale.ROOT, "%.3f", correlation))));
     }
 
     /** Pearson's correlation; NaN when either side does not vary. */
@@ -238,9 +239,9 @@ public final class CurveCoach {
         return varA == 0 || varB == 0 ? Double.NaN : cov / Math.sqrt(varA * varB);
     }
 
-    private static String number(double value) {
+    private static Object number(double value) {
         if (!Double.isFinite(value)) {
-            return Double.isNaN(value) ? "NaN" : value > 0 ? "infinite" : "-infinite";
+            return Double.isNaN(value) ? "NaN" : value > 0 ? Text.of("coach.infinite") : Text.of("coach.minus_infinite");
         }
         return String.format(Locale.ROOT, Math.abs(value) >= 0.001 || value == 0 ? "%.4f" : "%.3g", value);
     }

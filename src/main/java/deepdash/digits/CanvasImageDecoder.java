@@ -1,5 +1,6 @@
 package deepdash.digits;
 
+import deepdash.i18n.Text;
 import deepdash.images.PngChunks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -35,8 +36,7 @@ public class CanvasImageDecoder {
     /** Bits per channel a canvas export uses; 16-bit images cost twice the memory and far more time. */
     public static final int MAX_BIT_DEPTH = 8;
 
-    private static final String EXPECTED = "expected a data:image/png;base64 URL";
-    private static final String NOT_A_PNG = "image: not a PNG (" + EXPECTED + ")";
+    private static final Text NOT_A_PNG = Text.of("error.canvas.not_png");
 
     private final int maxSidePixels;
 
@@ -94,36 +94,35 @@ public class CanvasImageDecoder {
 
     private static byte[] base64Payload(String dataUrl) {
         if (dataUrl == null || dataUrl.isBlank()) {
-            throw new InvalidDigitInputException("image: missing (" + EXPECTED + ")");
+            throw new InvalidDigitInputException(Text.of("error.canvas.missing"));
         }
         String text = dataUrl.strip();
         String payload = text;
         if (text.regionMatches(true, 0, "data:", 0, 5)) {
             int comma = text.indexOf(',');
             if (comma < 0) {
-                throw new InvalidDigitInputException("image: malformed data URL, no comma before the data ("
-                        + EXPECTED + ")");
+                throw new InvalidDigitInputException(Text.of("error.canvas.no_comma"));
             }
             String header = text.substring(5, comma).toLowerCase(Locale.ROOT);
             if (!header.equals("image/png") && !header.startsWith("image/png;")) {
                 throw new InvalidDigitInputException(NOT_A_PNG);
             }
             if (!header.endsWith(";base64")) {
-                throw new InvalidDigitInputException("image: the data URL is not base64-encoded (" + EXPECTED + ")");
+                throw new InvalidDigitInputException(Text.of("error.canvas.not_base64_url"));
             }
             payload = text.substring(comma + 1);
         }
         // Some clients wrap long base64 lines; the strict decoder below would reject the breaks.
         payload = withoutWhitespace(payload);
         if (payload.isEmpty()) {
-            throw new InvalidDigitInputException("image: the data URL holds no data (" + EXPECTED + ")");
+            throw new InvalidDigitInputException(Text.of("error.canvas.no_data"));
         }
         try {
             // The basic decoder, not the MIME one: MIME silently skips foreign characters, so garbage
             // would "decode" and fail later with a less useful message.
             return Base64.getDecoder().decode(payload);
         } catch (IllegalArgumentException e) {
-            throw new InvalidDigitInputException("image: not valid base64 (" + EXPECTED + ")", e);
+            throw new InvalidDigitInputException(Text.of("error.canvas.bad_base64"), e);
         }
     }
 
@@ -164,24 +163,21 @@ public class CanvasImageDecoder {
         try {
             header = PngChunks.header(png);
         } catch (PngChunks.DamagedPngException e) {
-            throw new InvalidDigitInputException("image: damaged PNG, its IHDR header is missing");
+            throw new InvalidDigitInputException(Text.of("error.canvas.no_header"));
         }
         long widthPixels = header.widthPixels();
         long heightPixels = header.heightPixels();
         if (widthPixels == 0 || heightPixels == 0) {
-            throw new InvalidDigitInputException(String.format(Locale.ROOT,
-                    "image: PNG declares %dx%d pixels; an image needs at least 1x1", widthPixels, heightPixels));
+            throw new InvalidDigitInputException(Text.of("error.canvas.empty_size", widthPixels, heightPixels));
         }
         if (widthPixels > maxSidePixels || heightPixels > maxSidePixels) {
-            throw new InvalidDigitInputException(String.format(Locale.ROOT,
-                    "image: PNG declares %dx%d pixels; the limit is %dx%d",
-                    widthPixels, heightPixels, maxSidePixels, maxSidePixels));
+            throw new InvalidDigitInputException(Text.of("error.canvas.too_large", widthPixels, heightPixels,
+                    maxSidePixels));
         }
         int bitDepth = header.bitDepth();
         if (bitDepth > MAX_BIT_DEPTH) {
-            throw new InvalidDigitInputException(String.format(Locale.ROOT,
-                    "image: PNG of %dx%d pixels uses %d bits per channel; the limit is %d, as a canvas exports",
-                    widthPixels, heightPixels, bitDepth, MAX_BIT_DEPTH));
+            throw new InvalidDigitInputException(Text.of("error.canvas.bit_depth", widthPixels, heightPixels, bitDepth,
+                    MAX_BIT_DEPTH));
         }
     }
 
@@ -194,7 +190,7 @@ public class CanvasImageDecoder {
         try {
             return PngChunks.criticalOnly(png);
         } catch (PngChunks.DamagedPngException e) {
-            throw new InvalidDigitInputException("image: damaged PNG, it ends in the middle of a chunk");
+            throw new InvalidDigitInputException(Text.of("error.canvas.truncated"));
         }
     }
 
@@ -211,7 +207,7 @@ public class CanvasImageDecoder {
             return reader.read(0);
         } catch (IOException | RuntimeException e) {
             // The PNG reader throws assorted runtime exceptions on crafted data, not only IIOException.
-            throw new InvalidDigitInputException("image: damaged PNG, it could not be decoded", e);
+            throw new InvalidDigitInputException(Text.of("error.canvas.undecodable"), e);
         } finally {
             reader.dispose();
         }

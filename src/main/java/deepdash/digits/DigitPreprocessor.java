@@ -1,5 +1,7 @@
 package deepdash.digits;
 
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -44,7 +46,8 @@ public class DigitPreprocessor {
     /** On larger images, fewer ink pixels than this share of the area is not a digit either. */
     static final double MIN_INK_SHARE = 1.0 / 20_000;
 
-    static final String EMPTY_CANVAS = "draw a digit first: the canvas is empty";
+    static final String EMPTY_CANVAS_KEY = "error.digit.empty_canvas";
+    static final String EMPTY_CANVAS = Messages.ENGLISH.get(EMPTY_CANVAS_KEY);
 
     private static final int LEVELS = 256;
 
@@ -95,22 +98,21 @@ public class DigitPreprocessor {
 
     static void checkLength(int length) {
         if (length != PIXEL_COUNT) {
-            throw new InvalidDigitInputException(String.format(Locale.ROOT,
-                    "pixels: expected %d values (%dx%d), got %s",
-                    PIXEL_COUNT, SIDE_PIXELS, SIDE_PIXELS, length < 0 ? "none" : Integer.toString(length)));
+            throw new InvalidDigitInputException(length < 0 ? Text.of("error.digit.no_pixels", PIXEL_COUNT, SIDE_PIXELS)
+                    : Text.of("error.digit.pixel_count", PIXEL_COUNT, SIDE_PIXELS, length));
         }
     }
 
     /** {@code shown} is the value as its own type prints it, so a float 1.7 reads "1.7", not 1.70000005. */
     private static void checkPixel(int index, double value, String shown) {
         if (Double.isNaN(value)) {
-            throw new InvalidDigitInputException("pixels[" + index + "] is NaN");
+            throw new InvalidDigitInputException(Text.of("error.digit.nan", index));
         }
         if (Double.isInfinite(value)) {
-            throw new InvalidDigitInputException("pixels[" + index + "] is infinite");
+            throw new InvalidDigitInputException(Text.of("error.digit.infinite", index));
         }
         if (value < 0 || value > 1) {
-            throw new InvalidDigitInputException("pixels[" + index + "] = " + shown + " is outside 0..1");
+            throw new InvalidDigitInputException(Text.of("error.digit.outside", index, shown));
         }
     }
 
@@ -184,7 +186,7 @@ public class DigitPreprocessor {
         }
         double contrast = peak - background.inkLevel();
         if (contrast < MIN_CONTRAST) {
-            throw new InvalidDigitInputException(EMPTY_CANVAS);
+            throw new InvalidDigitInputException(Text.of(EMPTY_CANVAS_KEY));
         }
 
         // (b) Remove the background level and stretch, so an off-white page or grey pencil reads
@@ -209,7 +211,7 @@ public class DigitPreprocessor {
             }
         }
         if (inkPixels < Math.max(MIN_INK_PIXELS, MIN_INK_SHARE * width * height)) {
-            throw new InvalidDigitInputException(EMPTY_CANVAS);
+            throw new InvalidDigitInputException(Text.of(EMPTY_CANVAS_KEY));
         }
         int boxWidth = right - left + 1;
         int boxHeight = bottom - top + 1;

@@ -1,5 +1,6 @@
 package deepdash.digits;
 
+import deepdash.i18n.Messages;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.Locale;
  *
  * @param models what the model selector offers, newest run first, the default (the most accurate) marked
  * @param selectedId the model selected when the page opens: the one {@code ?model=} names, else the default
- * @param notice why {@code ?model=} could not be followed; null when it was, or when there was none
+ * @param missingId the id {@code ?model=} named when it could not be followed; null when it was, or when there was none
  */
-public record DrawPageView(List<ModelChoice> models, String selectedId, String notice) {
+public record DrawPageView(List<ModelChoice> models, String selectedId, String missingId) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -36,8 +37,16 @@ public record DrawPageView(List<ModelChoice> models, String selectedId, String n
         if (models.stream().anyMatch(model -> model.id().equals(id))) {
             return new DrawPageView(models, id, null);
         }
-        return new DrawPageView(models, defaultOf(models), "No completed CNN run \"" + id + "\" with a saved model "
-                + "to draw with: the most accurate model is selected instead.");
+        return new DrawPageView(models, defaultOf(models), id);
+    }
+
+    /** Why {@code ?model=} could not be followed, in English; null when it was, or when there was none. */
+    public String notice() {
+        return notice(Messages.ENGLISH);
+    }
+
+    public String notice(Messages t) {
+        return missingId == null ? null : t.get("draw.noSuchModel", missingId);
     }
 
     private static String defaultOf(List<ModelChoice> models) {
@@ -58,21 +67,31 @@ public record DrawPageView(List<ModelChoice> models, String selectedId, String n
      * and when it was made; "best" marks the default.
      */
     public String optionText(ModelChoice model) {
+        return optionText(model, Messages.ENGLISH);
+    }
+
+    /** {@link #optionText(ModelChoice)} in {@code t}'s language. */
+    public String optionText(ModelChoice model, Messages t) {
         StringBuilder text = new StringBuilder(model.label());
         if (model.testAccuracy() != null) {
-            text.append(String.format(Locale.ROOT, " · test accuracy %.2f%%", 100 * model.testAccuracy()));
+            text.append(" · ").append(t.get("draw.option.accuracy",
+                    String.format(Locale.ROOT, "%.2f%%", 100 * model.testAccuracy())));
         }
         if (model.createdAt() != null) {
             text.append(" · ").append(DATE.format(model.createdAt()));
         }
         if (model.isDefault()) {
-            text.append(" · best");
+            text.append(" · ").append(t.get("draw.option.best"));
         }
         return text.toString();
     }
 
     /** The selected model's text, shown in full under the selector where a narrow screen would cut it. */
     public String selectedText() {
-        return models.stream().filter(this::isSelected).findFirst().map(this::optionText).orElse("");
+        return selectedText(Messages.ENGLISH);
+    }
+
+    public String selectedText(Messages t) {
+        return models.stream().filter(this::isSelected).findFirst().map(model -> optionText(model, t)).orElse("");
     }
 }

@@ -1,6 +1,7 @@
 package deepdash.digits;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 
 /**
  * Thrown when a drawn digit (a canvas PNG or a pixel array) cannot be used as model input.
@@ -26,5 +27,14 @@ public class InvalidDigitInputException extends UserError {
      */
     public InvalidDigitInputException(String message, Throwable cause) {
         super(400, null, message, cause);
+    }
+
+    /** Worded from the bundles: {@code detail}'s key starts with {@code error.}. */
+    public InvalidDigitInputException(Text detail) {
+        super(400, null, detail);
+    }
+
+    public InvalidDigitInputException(Text detail, Throwable cause) {
+        super(400, null, detail, cause);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.web.BadRequestException;
 import java.util.Iterator;
@@ -24,8 +25,7 @@ import java.util.Set;
 public record PredictRequest(float[] pixels, String image, String run) {
 
     private static final Set<String> FIELDS = Set.of("pixels", "image", "run");
-    private static final String EXPECTED = "expected \"pixels\" (784 numbers in 0..1) or \"image\" "
-            + "(a data:image/png;base64 URL), and optionally \"run\"";
+    private static final Text EXPECTED = Text.of("predict.expected");
     /** Accepts NaN and Infinity as numbers, so that they are refused by name instead of as bad JSON. */
     private static final ObjectReader READER = Json.mapper().reader()
             .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
@@ -38,21 +38,21 @@ public record PredictRequest(float[] pixels, String image, String run) {
      */
     public static PredictRequest parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new BadRequestException("body", "is empty; " + EXPECTED);
+            throw new BadRequestException("body", Text.of("error.predict.empty", EXPECTED));
         }
         JsonNode root;
         try {
             root = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("body", "not valid JSON: " + e.getOriginalMessage());
+            throw new BadRequestException("body", Text.of("error.json.invalid", e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new BadRequestException("body", "expected a JSON object; " + EXPECTED);
+            throw new BadRequestException("body", Text.of("error.predict.not_object", EXPECTED));
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new BadRequestException(name, "unknown field; " + EXPECTED);
+                throw new BadRequestException(name, Text.of("error.predict.unknown_field", EXPECTED));
             }
         }
         JsonNode pixels = root.path("pixels");
@@ -60,16 +60,15 @@ public record PredictRequest(float[] pixels, String image, String run) {
         boolean hasPixels = !pixels.isMissingNode() && !pixels.isNull();
         boolean hasImage = !image.isMissingNode() && !image.isNull();
         if (hasPixels && hasImage) {
-            throw new BadRequestException("body", "send either \"pixels\" or \"image\", not both");
+            throw new BadRequestException("body", Text.of("error.predict.both"));
         }
         if (!hasPixels && !hasImage) {
-            throw new BadRequestException("body", "has neither \"pixels\" nor \"image\"; " + EXPECTED);
+            throw new BadRequestException("body", Text.of("error.predict.neither", EXPECTED));
         }
-        String run = optionalText(root.path("run"), "run", "a run id");
+        String run = optionalText(root.path("run"), "run", Text.of("predict.a_run_id"));
         if (hasImage) {
             if (!image.isTextual()) {
-                throw new BadRequestException("image", "must be a string (a data:image/png;base64 URL), got "
-                        + kind(image));
+                throw new BadRequestException("image", Text.of("error.predict.image_type", kind(image)));
             }
             return new PredictRequest(null, image.textValue(), run);
         }
@@ -78,7 +77,7 @@ public record PredictRequest(float[] pixels, String image, String run) {
 
     private static float[] readPixels(JsonNode node) {
         if (!node.isArray()) {
-            throw new BadRequestException("pixels", "must be an array of 784 numbers in 0..1, got " + kind(node));
+            throw new BadRequestException("pixels", Text.of("error.predict.pixels_type", kind(node)));
         }
         DigitPreprocessor.checkLength(node.size());
         double[] values = new double[node.size()];
@@ -86,12 +85,10 @@ public record PredictRequest(float[] pixels, String image, String run) {
             JsonNode value = node.get(i);
             if (value.isNull()) {
                 // JSON has no NaN: JSON.stringify writes null where the array held NaN.
-                throw new InvalidDigitInputException("pixels[" + i + "] is null (NaN in the sender, "
-                        + "which JSON cannot carry?); expected a number in 0..1");
+                throw new InvalidDigitInputException(Text.of("error.predict.pixel_null", i));
             }
             if (!value.isNumber()) {
-                throw new InvalidDigitInputException("pixels[" + i + "] is " + kind(value)
-                        + "; expected a number in 0..1");
+                throw new InvalidDigitInputException(Text.of("error.predict.pixel_type", i, kind(value)));
             }
             values[i] = value.doubleValue();
         }
@@ -103,26 +100,26 @@ public record PredictRequest(float[] pixels, String image, String run) {
         return pixels;
     }
 
-    private static String optionalText(JsonNode node, String field, String what) {
+    private static String optionalText(JsonNode node, String field, Text what) {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw new BadRequestException(field, "must be a string (" + what + "), got " + kind(node));
+            throw new BadRequestException(field, Text.of("error.predict.string", what, kind(node)));
         }
         String text = node.textValue().strip();
         return text.isEmpty() ? null : text;
     }
 
     /** "a string (\"0.5\")", "an object", ...: what the sender actually put there. */
-    private static String kind(JsonNode node) {
+    private static Object kind(JsonNode node) {
         return switch (node.getNodeType()) {
-            case STRING -> "a string (" + quoted(node.textValue()) + ")";
-            case BOOLEAN -> "a boolean (" + node.booleanValue() + ")";
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            case NUMBER -> "a number";
-            case BINARY -> "binary data";
+            case STRING -> Text.of("json.got.string", quoted(node.textValue()));
+            case BOOLEAN -> Text.of("json.got.boolean", node.booleanValue());
+            case ARRAY -> Text.of("json.type.array");
+            case OBJECT, POJO -> Text.of("json.type.object");
+            case NUMBER -> Text.of("json.type.number");
+            case BINARY -> Text.of("json.got.binary");
             case NULL, MISSING -> "null";
         };
     }

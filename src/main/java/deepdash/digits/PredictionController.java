@@ -1,5 +1,6 @@
 package deepdash.digits;
 
+import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
@@ -88,11 +89,11 @@ public final class PredictionController {
         if (value.isEmpty() || value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new BadRequestException(FEATURE_MAPS_PARAM, "must be true or false, got \"" + value + "\"");
+        throw new BadRequestException(FEATURE_MAPS_PARAM, Text.of("error.form.boolean", value));
     }
 
     private BadRequestException tooLarge(long bodyBytes) {
-        return new BadRequestException(413, "body", String.format(Locale.US,
-                "is %,d bytes; a prediction request may be at most %,d bytes", bodyBytes, maxBodyBytes));
+        return new BadRequestException(413, "body", Text.of("error.predict.too_large",
+                String.format(Locale.US, "%,d", bodyBytes), String.format(Locale.US, "%,d", maxBodyBytes)));
     }
 }

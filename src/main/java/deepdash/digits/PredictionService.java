@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.files.FileTrees;
+import deepdash.i18n.Text;
 import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
@@ -301,15 +302,13 @@ public final class PredictionService implements AutoCloseable {
         }
         RunView run = runs.view(modelId);
         if (!CnnSpec.NAME.equals(run.model())) {
-            throw new RunConflictException("run " + modelId + " trained a " + run.model()
-                    + " model; only CNN runs can read digits");
+            throw new RunConflictException(Text.of("error.predict.not_cnn", modelId, run.model()));
         }
         if (run.status() != RunStatus.COMPLETED) {
-            throw new RunConflictException("run " + modelId + " is " + run.status().wireName()
-                    + "; only a completed run's model can predict");
+            throw new RunConflictException(Text.of("error.predict.not_completed", modelId, run.status().wireName()));
         }
         if (!hasParameters(modelId)) {
-            throw new RunConflictException("run " + modelId + " has no saved model to predict with");
+            throw new RunConflictException(Text.of("error.predict.no_model", modelId));
         }
         return modelId;
     }

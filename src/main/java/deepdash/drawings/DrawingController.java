@@ -1,5 +1,6 @@
 package deepdash.drawings;
 
+import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import deepdash.web.FormFields;
 import deepdash.web.JsonBodies;
@@ -78,7 +79,7 @@ public final class DrawingController {
     private void save(Context ctx) {
         SaveDrawingRequest request = JsonBodies.read(body(ctx), SaveDrawingRequest.class);
         if (request.image() == null || request.image().isBlank()) {
-            throw new BadRequestException("image", "missing; expected the canvas as a data:image/png;base64 URL");
+            throw new BadRequestException("image", Text.of("error.drawing.no_image"));
         }
         int label = requiredLabel(request.label());
         Drawing drawing = drawings.save(request.image(), label);
@@ -125,7 +126,7 @@ public final class DrawingController {
 
     private static int requiredLabel(Integer label) {
         if (label == null) {
-            throw new BadRequestException("label", "missing; expected the digit the drawing shows, 0 to 9");
+            throw new BadRequestException("label", Text.of("error.drawing.no_label"));
         }
         DrawingService.checkLabel(label);
         return label;
@@ -145,7 +146,7 @@ public final class DrawingController {
     }
 
     private BadRequestException tooLarge(long bodyBytes) {
-        return new BadRequestException(413, "body", String.format(Locale.US,
-                "is %,d bytes; a drawing may be sent in at most %,d bytes", bodyBytes, maxBodyBytes));
+        return new BadRequestException(413, "body", Text.of("error.drawing.too_large",
+                String.format(Locale.US, "%,d", bodyBytes), String.format(Locale.US, "%,d", maxBodyBytes)));
     }
 }

@@ -7,6 +7,7 @@ import deepdash.digits.LabeledDigit;
 import deepdash.digits.ModelChoice;
 import deepdash.digits.PredictionService;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,7 +116,7 @@ public final class DrawingService {
 
     static void checkLabel(int label) {
         if (label < 0 || label > 9) {
-            throw UserError.badRequest("label", "must be a digit 0 to 9, got " + label);
+            throw UserError.badRequest("label", Text.of("error.drawing.label", label));
         }
     }
 

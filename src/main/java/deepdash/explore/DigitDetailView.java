@@ -1,5 +1,6 @@
 package deepdash.explore;
 
+import deepdash.i18n.Messages;
 import java.util.Base64;
 
 /**
@@ -8,6 +9,11 @@ import java.util.Base64;
  * @param digit the image
  */
 public record DigitDetailView(MnistDigit digit) {
+
+    /** {@link #title()} in {@code t}'s language. */
+    public String title(Messages t) {
+        return t.get("explore.digitTitle", t.get("mnist.split." + digit.split()), digit.index(), digit.label());
+    }
 
     /** "test digit 0, label 7". */
     public String title() {

@@ -1,5 +1,6 @@
 package deepdash.explore;
 
+import deepdash.i18n.Messages;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,29 @@ public record DigitGridView(DigitPage page, int[] labelCounts) {
 
     public int nextOffset() {
         return page.offset() + page.limit();
+    }
+
+    /** {@link #summary()} in {@code t}'s language. */
+    public String summary(Messages t) {
+        String split = t.get("mnist.split." + page.split());
+        String total = String.format(Locale.ROOT, "%,d", page.total());
+        return page.label() == null ? t.get("explore.summary", total, split)
+                : t.get("explore.summaryLabel", total, split, page.label());
+    }
+
+    /** {@link #range()} in {@code t}'s language. */
+    public String range(Messages t) {
+        if (page.items().isEmpty()) {
+            return t.get(page.total() == 0 ? "explore.range.none" : "explore.range.emptyPage");
+        }
+        return t.get("explore.range", String.format(Locale.ROOT, "%,d", page.offset() + 1),
+                String.format(Locale.ROOT, "%,d", page.offset() + page.items().size()),
+                String.format(Locale.ROOT, "%,d", page.total()));
+    }
+
+    /** {@link #ariaLabel(DigitThumb)} in {@code t}'s language. */
+    public String ariaLabel(DigitThumb digit, Messages t) {
+        return t.get("explore.digitTitle", t.get("mnist.split." + page.split()), digit.index(), digit.label());
     }
 
     /** "1,028 test digits labelled 7" or "10,000 test digits". */

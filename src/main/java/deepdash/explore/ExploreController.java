@@ -1,8 +1,10 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Templates;
 import deepdash.web.Uploads;
 import io.javalin.config.JavalinConfig;
@@ -92,7 +94,7 @@ public final class ExploreController {
         MnistSplit split = split(ctx.queryParam("split"));
         Integer index = optionalInt(ctx, "index");
         if (index == null) {
-            throw new BadRequestException("index", "missing: which digit of the split to show");
+            throw new BadRequestException("index", Text.of("error.mnist.no_index"));
         }
         templates.render(ctx, "explore/digit.jte", new DigitDetailView(mnist.digit(split, index)));
     }
@@ -143,7 +145,7 @@ public final class ExploreController {
                     throw tooLarge(image.length);
                 }
             }
-            ctx.json(inspector.inspect(image, field));
+            ctx.json(inspector.inspect(image, field, RequestLanguage.messages(ctx)));
         }
     }
 
@@ -151,9 +153,9 @@ public final class ExploreController {
     private void checkJsonBody(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new BadRequestException("body", "send the image as multipart/form-data in a field named \""
-                    + FILE_FIELD + "\", or as JSON {\"" + IMAGE_FIELD + "\": \"data:image/png;base64,...\"}"
-                    + (type == null ? "" : "; got Content-Type " + type));
+            throw new BadRequestException("body", type == null
+                    ? Text.of("error.inspect.how", FILE_FIELD, IMAGE_FIELD)
+                    : Text.of("error.inspect.how_type", FILE_FIELD, IMAGE_FIELD, type));
         }
         long declaredBytes = ctx.req().getContentLengthLong();
         if (declaredBytes > maxJsonBytes()) {
@@ -167,8 +169,8 @@ public final class ExploreController {
     }
 
     private BadRequestException tooLarge(long bytes) {
-        return new BadRequestException(413, IMAGE_FIELD, String.format(Locale.US,
-                "is %,d bytes; the inspector takes images of at most %,d bytes", bytes, maxImageBytes));
+        return new BadRequestException(413, IMAGE_FIELD, Text.of("error.inspect.too_large",
+                String.format(Locale.US, "%,d", bytes), String.format(Locale.US, "%,d", maxImageBytes)));
     }
 
     private static MnistSplit split(String value) {
@@ -189,7 +191,7 @@ public final class ExploreController {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw UserError.badRequest(name, "expected a whole number, got \"" + value + "\"");
+            throw UserError.badRequest(name, Text.of("error.query.whole_number", value));
         }
     }
 }

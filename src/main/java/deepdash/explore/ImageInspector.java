@@ -1,6 +1,8 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import deepdash.images.PngChunks;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -43,7 +45,7 @@ public final class ImageInspector {
     /** Channel previews are at most this many pixels a side; larger images are averaged down. */
     public static final int MAX_PREVIEW_SIDE = 256;
 
-    private static final String EXPECTED = "send a PNG or JPEG image";
+    private static final Text EXPECTED = Text.of("inspect.expected_file");
     private static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
     private final int maxConcurrent;
@@ -84,15 +86,19 @@ public final class ImageInspector {
      * @throws InvalidImageException when it is not a PNG or JPEG, too large, or cannot be decoded
      */
     public ImageInspection inspect(byte[] bytes, String field) {
+        return inspect(bytes, field, Messages.ENGLISH);
+    }
+
+    /** {@link #inspect(byte[], String)} with its notes in {@code t}'s language. */
+    public ImageInspection inspect(byte[] bytes, String field, Messages t) {
         if (bytes.length == 0) {
-            throw new InvalidImageException(field, "the file is empty; " + EXPECTED);
+            throw new InvalidImageException(field, Text.of("error.image.empty", EXPECTED));
         }
         boolean png = PngChunks.isPng(bytes);
         boolean jpeg = !png && bytes.length >= JPEG_START.length && bytes[0] == JPEG_START[0]
                 && bytes[1] == JPEG_START[1] && bytes[2] == JPEG_START[2];
         if (!png && !jpeg) {
-            throw new InvalidImageException(field, "not a PNG or JPEG (its first bytes are neither's signature); "
-                    + EXPECTED);
+            throw new InvalidImageException(field, Text.of("error.image.signature", EXPECTED));
         }
         PngChunks.Header header = null;
         byte[] input = bytes;
@@ -118,13 +124,14 @@ public final class ImageInspector {
             checkSize(reader.getWidth(0), reader.getHeight(0), 1, field);
             BufferedImage image = reader.read(0);
             boolean paletteFile = header != null && header.colourType() == PngChunks.COLOUR_TYPE_PALETTE;
-            return analyse(image, format, paletteFile, field);
+            return analyse(image, format, paletteFile, field, t);
         } catch (UserError e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // The readers throw assorted runtime exceptions on crafted data, not only IIOException.
-            throw new InvalidImageException(field, "damaged or unsupported " + format.toUpperCase(Locale.ROOT)
-                    + ", it could not be decoded" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw new InvalidImageException(field, e.getMessage() == null
+                    ? Text.of("error.image.undecodable", format.toUpperCase(Locale.ROOT))
+                    : Text.of("error.image.undecodable_why", format.toUpperCase(Locale.ROOT), e.getMessage()), e);
         } finally {
             reader.dispose();
         }
@@ -132,20 +139,19 @@ public final class ImageInspector {
 
     private static void checkSize(long widthPixels, long heightPixels, int bytesPerSample, String field) {
         if (widthPixels == 0 || heightPixels == 0) {
-            throw new InvalidImageException(field, String.format(Locale.ROOT,
-                    "the image declares %d x %d pixels; an image needs at least 1 x 1", widthPixels, heightPixels));
+            throw new InvalidImageException(field, Text.of("error.image.empty_size", widthPixels, heightPixels));
         }
         if (widthPixels > MAX_SIDE_PIXELS || heightPixels > MAX_SIDE_PIXELS) {
-            throw new InvalidImageException(field, String.format(Locale.ROOT,
-                    "the image is %,d x %,d pixels; the inspector takes at most %,d pixels a side",
-                    widthPixels, heightPixels, MAX_SIDE_PIXELS));
+            throw new InvalidImageException(field, Text.of("error.image.side",
+                    String.format(Locale.ROOT, "%,d", widthPixels), String.format(Locale.ROOT, "%,d", heightPixels),
+                    String.format(Locale.ROOT, "%,d", MAX_SIDE_PIXELS)));
         }
         long maxPixels = MAX_DECODED_BYTES / (4L * bytesPerSample);
         if (widthPixels * heightPixels > maxPixels) {
-            throw new InvalidImageException(field, String.format(Locale.ROOT,
-                    "the image is %,d x %,d pixels (%.1f megapixels%s); the inspector takes at most %.1f",
-                    widthPixels, heightPixels, widthPixels * heightPixels / 1e6,
-                    bytesPerSample > 1 ? " at 16 bits" : "", maxPixels / 1e6));
+            throw new InvalidImageException(field, Text.of(bytesPerSample > 1 ? "error.image.pixels16" : "error.image.pixels",
+                    String.format(Locale.ROOT, "%,d", widthPixels), String.format(Locale.ROOT, "%,d", heightPixels),
+                    String.format(Locale.ROOT, "%.1f", widthPixels * heightPixels / 1e6),
+                    String.format(Locale.ROOT, "%.1f", maxPixels / 1e6)));
         }
     }
 
@@ -159,7 +165,8 @@ public final class ImageInspector {
         void row(int[] samples, int widthPixels, int[] values);
     }
 
-    private static ImageInspection analyse(BufferedImage image, String format, boolean paletteFile, String field) {
+    private static ImageInspection analyse(BufferedImage image, String format, boolean paletteFile, String field,
+            Messages t) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         int bands = raster.getNumBands();
@@ -217,24 +224,19 @@ public final class ImageInspector {
         ImagePreview preview = new ImagePreview(previewWidth, previewHeight, scale);
         List<String> notes = new ArrayList<>();
         if (model instanceof IndexColorModel && paletteFile) {
-            notes.add(String.format(Locale.ROOT, "a palette image: the file stores an index into %d colours for "
-                    + "each pixel; shown here expanded to the %s values they stand for",
-                    ((IndexColorModel) model).getMapSize(), String.join("", names)));
+            notes.add(t.get("inspect.note.palette", ((IndexColorModel) model).getMapSize(), String.join("", names)));
         }
         if (count <= 2) {
-            notes.add("a grey image: one channel of brightness" + (hasAlpha ? ", plus alpha" : ""));
+            notes.add(t.get(hasAlpha ? "inspect.note.greyAlpha" : "inspect.note.grey"));
         }
         if (hasAlpha) {
-            notes.add("has an alpha channel (A, opacity: 0 transparent, " + channels.maxValue() + " opaque)");
+            notes.add(t.get("inspect.note.alpha", channels.maxValue()));
         }
         if (bits > 8) {
-            notes.add(String.format(Locale.ROOT, "%d bits per channel: values go from 0 to %,d; the previews show "
-                    + "them scaled to 0..255", bits, channels.maxValue()));
+            notes.add(t.get("inspect.note.bits", bits, String.format(Locale.ROOT, "%,d", channels.maxValue())));
         }
         if (preview.downscaled()) {
-            notes.add(String.format(Locale.ROOT, "previews downscaled to %d pixels wide and %d high: each preview "
-                    + "pixel is the mean of a %d x %d block; min and max come from every pixel", previewWidth,
-                    previewHeight, scale, scale));
+            notes.add(t.get("inspect.note.downscaled", previewWidth, previewHeight, scale));
         }
         return new ImageInspection(List.of(height, width, count), overallMin, overallMax, List.copyOf(summaries),
                 hasAlpha, format, model instanceof IndexColorModel && paletteFile, bits, preview, List.copyOf(notes));
@@ -302,12 +304,10 @@ public final class ImageInspector {
         } else if (colourType == ColorSpace.TYPE_RGB && model.getNumColorComponents() == 3) {
             names = alpha ? new String[] {"R", "G", "B", "A"} : new String[] {"R", "G", "B"};
         } else {
-            throw new InvalidImageException(field, "its colours are not grey or RGB (a CMYK JPEG, say); " + EXPECTED
-                    + " in grey or RGB");
+            throw new InvalidImageException(field, Text.of("error.image.colours"));
         }
         if (bands != names.length) {
-            throw new InvalidImageException(field, "it decodes to " + bands + " bands for " + names.length
-                    + " channels; " + EXPECTED + " in grey or RGB");
+            throw new InvalidImageException(field, Text.of("error.image.bands", bands, names.length));
         }
         int bits = 0;
         for (int c = 0; c < names.length; c++) {

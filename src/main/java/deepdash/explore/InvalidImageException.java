@@ -1,6 +1,7 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 
 /**
  * An image the inspector cannot read: not a PNG or JPEG, damaged, too large. The message names the
@@ -16,5 +17,14 @@ public class InvalidImageException extends UserError {
 
     public InvalidImageException(String field, String detail, Throwable cause) {
         super(400, field, prefixed(field, detail), cause);
+    }
+
+    /** Worded from the bundles: {@code detail}'s key starts with {@code error.}. */
+    public InvalidImageException(String field, Text detail) {
+        super(400, field, detail);
+    }
+
+    public InvalidImageException(String field, Text detail, Throwable cause) {
+        super(400, field, detail, cause);
     }
 }

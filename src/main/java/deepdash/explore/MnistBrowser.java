@@ -1,6 +1,7 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.mnist.IdxImages;
 import deepdash.mnist.MnistData;
 import java.nio.file.Path;
@@ -52,12 +53,12 @@ public final class MnistBrowser {
         Split data = split(split);
         int count = data.images().count();
         if (index < 0) {
-            throw UserError.badRequest("index", "must be 0 or more, got " + index);
+            throw UserError.badRequest("index", Text.of("error.query.not_negative", index));
         }
         if (index >= count) {
-            throw UserError.notFound("index", String.format(Locale.ROOT,
-                    "index: the %s split has %,d images (0 to %,d); there is no image %,d", split, count, count - 1,
-                    index));
+            throw new UserError(404, "index", Text.of("error.mnist.no_image", split,
+                    String.format(Locale.ROOT, "%,d", count), String.format(Locale.ROOT, "%,d", count - 1),
+                    String.format(Locale.ROOT, "%,d", index)));
         }
         IdxImages images = data.images();
         return MnistDigit.of(split, index, data.labels()[index], images.rows(), images.columns(),
@@ -74,13 +75,13 @@ public final class MnistBrowser {
      */
     public DigitPage page(MnistSplit split, Integer label, int offset, int limit) {
         if (label != null && (label < 0 || label > 9)) {
-            throw UserError.badRequest("label", "must be a digit 0 to 9, got " + label);
+            throw UserError.badRequest("label", Text.of("error.drawing.label", label));
         }
         if (offset < 0) {
-            throw UserError.badRequest("offset", "must be 0 or more, got " + offset);
+            throw UserError.badRequest("offset", Text.of("error.query.not_negative", offset));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw UserError.badRequest("limit", "must be 1 to " + MAX_LIMIT + ", got " + limit);
+            throw UserError.badRequest("limit", Text.of("error.query.one_to", MAX_LIMIT, limit));
         }
         Split data = split(split);
         IdxImages images = data.images();

@@ -1,6 +1,7 @@
 package deepdash.explore;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import java.util.Locale;
 
 /** The two halves of MNIST, as they are named in URLs. */
@@ -28,8 +29,7 @@ public enum MnistSplit {
                 return split;
             }
         }
-        throw UserError.badRequest(field, String.format(Locale.ROOT, "expected \"train\" or \"test\", got \"%s\"",
-                name == null ? "" : name));
+        throw UserError.badRequest(field, Text.of("error.mnist.split", name == null ? "" : name));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package deepdash.forecast;
 
+import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.prices.DatasetInfo;
 import deepdash.prices.DatasetService;
 import deepdash.prices.DateOrder;
@@ -56,7 +58,7 @@ public final class DatasetController {
         String id = ctx.pathParam("id");
         Rename body = JsonBodies.read(ctx, Rename.class);
         if (body == null || body.name() == null) {
-            throw new BadRequestException("name", "is required: send JSON such as {\"name\": \"AMZN daily\"}");
+            throw new BadRequestException("name", Text.of("error.dataset.name_required"));
         }
         ctx.json(datasets.rename(id, body.name()).orElseThrow(() -> notFound(id)));
     }
@@ -102,8 +104,8 @@ public final class DatasetController {
             return null;
         }
         String given = text;
-        return DateOrder.of(text).orElseThrow(() -> new BadRequestException(DateOrder.FIELD, "must be dmy (day "
-                + "first, 31/01/2023) or mdy (month first, 01/31/2023), got \"" + given + "\""));
+        return DateOrder.of(text).orElseThrow(() -> new BadRequestException(DateOrder.FIELD,
+                Text.of("error.dataset.date_order", given)));
     }
 
     private void detail(Context ctx) {
@@ -116,12 +118,12 @@ public final class DatasetController {
         ParsedPrices prices = datasets.prices(id).orElseThrow(() -> notFound(id));
         String wanted = ctx.queryParam("column");
         String column = wanted == null || wanted.isBlank() ? prices.defaultTarget()
-                : prices.columnName(wanted).orElseThrow(() -> new BadRequestException("column", "the dataset has "
-                        + "no column \"" + wanted + "\"; its columns are " + String.join(", ", prices.columns())));
+                : prices.columnName(wanted).orElseThrow(() -> new BadRequestException("column",
+                        Text.of("error.dataset.no_column", wanted, String.join(", ", prices.columns()))));
         ctx.json(PriceSeries.of(prices, column));
     }
 
-    public static NotFoundResponse notFound(String id) {
-        return new NotFoundResponse("no dataset with id \"" + id + "\"");
+    public static UserError notFound(String id) {
+        return new UserError(404, null, Text.of("error.dataset.not_found", id));
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.forecast;
 
+import deepdash.i18n.Messages;
 import deepdash.model.SeriesSettings;
 import deepdash.prices.DatasetDetail;
 import deepdash.prices.DatasetInfo;
@@ -39,6 +40,12 @@ public record DatasetPanelView(DatasetDetail dataset, List<DatasetInfo> datasets
 
     public int maxWindow() {
         return SeriesSettings.MAX_WINDOW;
+    }
+
+    /** How a dataset reads in the picker, in {@code t}'s language. */
+    public String label(DatasetInfo info, Messages t) {
+        return t.get(DatasetService.SAMPLE_ID.equals(info.id()) ? "dataset.label.sample" : "dataset.label.uploaded",
+                info.name(), String.format(Locale.US, "%,d", info.rows()), info.from(), info.to());
     }
 
     /** How a dataset reads in the picker. */

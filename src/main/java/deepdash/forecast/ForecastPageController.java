@@ -3,6 +3,7 @@ package deepdash.forecast;
 import deepdash.catalog.ModelController;
 import deepdash.catalog.ModelSummaryService;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
@@ -108,12 +109,11 @@ public final class ForecastPageController {
             // "Train again with these settings": that run's dataset, model and settings in the form.
             RunView source = runs.view(from.trim());
             ModelSpec model = models.find(source.model()).filter(spec -> spec.task() == Task.SERIES_FORECAST)
-                    .orElseThrow(() -> new BadRequestException(FROM_PARAM, "run " + source.id() + " trained a "
-                            + source.model() + " model; this page trains forecasting models"));
+                    .orElseThrow(() -> new BadRequestException(FROM_PARAM,
+                            Text.of("error.again.not_forecaster", source.id(), source.model())));
             SeriesSettings settings = (SeriesSettings) models.settings(source.config());
             if (settings.dataset() == null || datasets.find(settings.dataset()).isEmpty()) {
-                throw new UserError(404, FROM_PARAM, "run " + source.id() + " trained on dataset \""
-                        + settings.dataset() + "\", which is no longer here; upload that file again to train on it");
+                throw new UserError(404, FROM_PARAM, Text.of("error.again.dataset_gone", source.id(), settings.dataset()));
             }
             DatasetPanelView panel = panel(settings.dataset(), all, model.name(), settings);
             templates.render(ctx, "prices/page.jte", new ForecastPageView(summaries.summary(model,
@@ -176,8 +176,7 @@ public final class ForecastPageController {
             return;
         }
         if (Recipe.byWireName(recipe.trim()).isEmpty()) {
-            throw new InvalidRunConfigException("recipe", "must be one of " + Recipe.wireNames() + ", got \""
-                    + recipe + "\"");
+            throw new InvalidRunConfigException("recipe", Text.of("error.settings.one_of", Recipe.wireNames(), recipe));
         }
         SeriesSettings settings = new SeriesSettings(null, null, null, null, null, null, window, null, null, null,
                 recipe.trim(), null);
@@ -222,8 +221,7 @@ public final class ForecastPageController {
             return defaultModel();
         }
         return models.find(name.trim()).filter(spec -> spec.task() == Task.SERIES_FORECAST)
-                .orElseThrow(() -> new InvalidRunConfigException("model", "\"" + name + "\" is not a forecasting "
-                        + "model; the Forecast page trains " + String.join(", ", models.byTask(Task.SERIES_FORECAST)
-                                .stream().map(ModelSpec::name).toList())));
+                .orElseThrow(() -> new InvalidRunConfigException("model", Text.of("error.forecast.not_forecaster", name,
+                        String.join(", ", models.byTask(Task.SERIES_FORECAST).stream().map(ModelSpec::name).toList()))));
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.forecast;
 
+import deepdash.i18n.Messages;
 import deepdash.series.DieboldMariano;
 import deepdash.series.Forecast;
 import java.util.Locale;
@@ -28,9 +29,12 @@ public record ForecastResultView(String runId, String modelTitle, Forecast forec
 
     /** The naive forecast for this horizon, in words: "tomorrow = today" for one day ahead. */
     public String naiveName() {
+        return naiveName(Messages.ENGLISH);
+    }
+
+    public String naiveName(Messages t) {
         int horizon = forecast.horizon();
-        return horizon == 1 ? "\"tomorrow = today\""
-                : "\"in " + horizon + " business days = today\"";
+        return horizon == 1 ? t.get("forecast.naive.tomorrow") : t.get("forecast.naive.days", horizon);
     }
 
     /**
@@ -38,28 +42,29 @@ public record ForecastResultView(String runId, String modelTitle, Forecast forec
      * when the Diebold-Mariano test puts the difference beyond noise (p below 0.05).
      */
     public String verdict() {
+        return verdict(Messages.ENGLISH);
+    }
+
+    /** {@link #verdict()} in {@code t}'s language; the numbers read the same in every language. */
+    public String verdict(Messages t) {
         Double ratio = forecast.maeRatio();
         double model = forecast.metrics().mae();
         double naive = forecast.baseline().mae();
         if (ratio == null) {
-            return "The test period is flat, so the naive forecast " + naiveName() + " is never wrong and no ratio "
-                    + "can be given. The " + modelTitle + "'s mean absolute error is " + price(model) + ".";
+            return t.get("forecast.verdict.flat", naiveName(t), modelTitle, price(model));
         }
         DieboldMariano dm = forecast.dieboldMariano();
         if (dm != null && !dm.significant()) {
-            return String.format(Locale.US, "The %s is no better than %s: the difference is within noise, p = %s "
-                    + "(Diebold-Mariano). Its mean absolute error is %s against %s (ratio %.3f).", modelTitle,
-                    naiveName(), pValue(dm.pValue()), price(model), price(naive), ratio);
+            return t.get("forecast.verdict.noise", modelTitle, naiveName(t), pValue(dm.pValue()), price(model),
+                    price(naive), String.format(Locale.US, "%.3f", ratio));
         }
-        String p = dm == null ? "" : ", p = " + pValue(dm.pValue()) + " (Diebold-Mariano)";
+        String p = dm == null ? "" : t.get("forecast.verdict.p", pValue(dm.pValue()));
         if (ratio < 1) {
-            return String.format(Locale.US, "The %s beats the naive forecast %s: its mean absolute error is %s "
-                    + "against %s, %.0f%% lower (ratio %.3f%s).", modelTitle, naiveName(), price(model), price(naive),
-                    100 * (1 - ratio), ratio, p);
+            return t.get("forecast.verdict.beats", modelTitle, naiveName(t), price(model), price(naive),
+                    String.format(Locale.US, "%.0f%%", 100 * (1 - ratio)), String.format(Locale.US, "%.3f", ratio), p);
         }
-        return String.format(Locale.US, "The %s loses to the naive forecast %s: its mean absolute error is %s "
-                + "against %s, %.2f times as large%s. Repeating the last price would have forecast these days "
-                + "better.", modelTitle, naiveName(), price(model), price(naive), ratio, p);
+        return t.get("forecast.verdict.loses", modelTitle, naiveName(t), price(model), price(naive),
+                String.format(Locale.US, "%.2f", ratio), p);
     }
 
     /** The Diebold-Mariano statistic, two decimals; a dash when there is none. */
@@ -105,15 +110,18 @@ public record ForecastResultView(String runId, String modelTitle, Forecast forec
      * so the table never says "beats" beside a verdict of "within noise".
      */
     public String ratioReading() {
+        return ratioReading(Messages.ENGLISH);
+    }
+
+    public String ratioReading(Messages t) {
         Double ratio = forecast.maeRatio();
         if (ratio == null) {
-            return "no ratio: the naive forecast is never wrong over a flat test period";
+            return t.get("forecast.ratio.none");
         }
         if (ratio == 1) {
-            return "exactly 1: the " + modelTitle + "'s errors are as large as " + naiveName() + "'s";
+            return t.get("forecast.ratio.one", modelTitle, naiveName(t));
         }
-        return (ratio < 1 ? "below 1: the " + modelTitle + "'s errors are smaller than "
-                : "above 1: the " + modelTitle + "'s errors are larger than ") + naiveName() + "'s, on average";
+        return t.get(ratio < 1 ? "forecast.ratio.below" : "forecast.ratio.above", modelTitle, naiveName(t));
     }
 
     public String csvUrl() {

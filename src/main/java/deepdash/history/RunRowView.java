@@ -1,5 +1,6 @@
 package deepdash.history;
 
+import deepdash.i18n.Messages;
 import deepdash.model.KeyMetric;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
@@ -118,6 +119,20 @@ public record RunRowView(
             parts.add("split " + details.get("split date"));
         }
         return parts.isEmpty() ? Formats.NONE : String.join(" · ", parts);
+    }
+
+    /**
+     * {@link #statusText()} in {@code t}'s language: the status word, then its place in the queue or
+     * its percentage, which read the same in every language.
+     */
+    public String statusText(Messages t) {
+        String word = t.get("status." + status);
+        String place = status + " · place ";
+        if (statusText.startsWith(place)) {
+            return word + " · " + t.get("runs.place", statusText.substring(place.length()));
+        }
+        String detail = status + " · ";
+        return statusText.startsWith(detail) ? word + " · " + statusText.substring(detail.length()) : word;
     }
 
     static String statusText(RunView run) {

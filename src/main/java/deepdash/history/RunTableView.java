@@ -1,5 +1,6 @@
 package deepdash.history;
 
+import deepdash.i18n.Messages;
 import deepdash.model.ModelRegistry;
 import deepdash.runs.RunExports;
 import deepdash.runs.RunPage;
@@ -44,6 +45,24 @@ public record RunTableView(List<RunRowView> rows, int total, int offset, int lim
 
     public boolean hasNext() {
         return offset + rows.size() < total;
+    }
+
+    /** {@link #range()} in {@code t}'s language. */
+    public String range(Messages t) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        return t.get("runs.range", String.format(Locale.ROOT, "%,d", offset + 1),
+                String.format(Locale.ROOT, "%,d", offset + rows.size()), String.format(Locale.ROOT, "%,d", total));
+    }
+
+    /** {@link #emptyText()} in {@code t}'s language. */
+    public String emptyText(Messages t) {
+        if (total > 0) {
+            // Chosen by count, as ICU plurals would: the English test pins "1 run" and "3 runs".
+            return t.get(total == 1 ? "runs.emptyPage.one" : "runs.emptyPage", String.format(Locale.ROOT, "%,d", total));
+        }
+        return t.get(filtered() ? "runs.noMatch" : "runs.none");
     }
 
     /** "1–50 of 120"; empty when the page has no rows ({@link #emptyText} then says why, once). */

@@ -3,6 +3,7 @@ package deepdash.history;
 import deepdash.cnn.CnnPageController;
 import deepdash.digits.PredictionController;
 import deepdash.forecast.ForecastPageController;
+import deepdash.i18n.Text;
 import deepdash.mistakes.EvaluationSectionView;
 import deepdash.model.CnnSpec;
 import deepdash.model.ModelRegistry;
@@ -128,8 +129,7 @@ public final class RunsPageController {
             }
         }
         if (ids.size() < 2 || ids.size() > MAX_COMPARED) {
-            throw new BadRequestException("ids", "pick between 2 and " + MAX_COMPARED + " runs to compare, got "
-                    + ids.size());
+            throw new BadRequestException("ids", Text.of("error.compare.count", MAX_COMPARED, ids.size()));
         }
         List<RunView> compared = ids.stream().map(runs::view).toList();
         templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant(), exports));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -36,9 +38,24 @@ public final class StrictJson {
 
         private final String field;
 
+        private final transient Text text;
+
         public InputException(String field, String message) {
             super(message);
             this.field = field;
+            this.text = null;
+        }
+
+        /** Worded from the bundles; the message is the English wording. */
+        public InputException(String field, Text text) {
+            super(Messages.ENGLISH.format(text));
+            this.field = field;
+            this.text = text;
+        }
+
+        /** What was wrong as a key and arguments, or null for a plain message. */
+        public Text text() {
+            return text;
         }
 
         public String field() {
@@ -49,7 +66,7 @@ public final class StrictJson {
     /** Reads {@code body} as a {@code type}; see the class comment for what is refused. */
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw new InputException("body", "expected a JSON object, got an empty body");
+            throw new InputException("body", Text.of("error.json.empty_body"));
         }
         // The parser is ours, not Jackson's, so that it can still say which token was refused.
         try (JsonParser parser = Json.bodies().createParser(body)) {
@@ -60,19 +77,19 @@ public final class StrictJson {
                 throw unknownField(e, type);
             } catch (MismatchedInputException e) {
                 String field = fieldOf(e);
-                throw new InputException(field.isEmpty() ? "body" : field, "expected "
-                        + describe(e.getTargetType() == null ? type : e.getTargetType()) + ", got " + got(parser));
+                throw new InputException(field.isEmpty() ? "body" : field, Text.of("error.json.expected",
+                        describe(e.getTargetType() == null ? type : e.getTargetType()), got(parser)));
             } catch (JsonMappingException e) {
                 String field = fieldOf(e);
                 throw new InputException(field.isEmpty() ? "body" : field, e.getOriginalMessage());
             } catch (JsonProcessingException e) {
                 if (e.getOriginalMessage().startsWith("Duplicate field") && parser.currentName() != null) {
-                    throw new InputException(parser.currentName(), "given twice; give each field once");
+                    throw new InputException(parser.currentName(), Text.of("error.json.duplicate"));
                 }
-                throw new InputException("body", "not valid JSON: " + e.getOriginalMessage());
+                throw new InputException("body", Text.of("error.json.invalid", e.getOriginalMessage()));
             }
             if (value == null) {
-                throw new InputException("body", "expected a JSON object, got null");
+                throw new InputException("body", Text.of("error.json.null_body"));
             }
             return value;
         } catch (IOException e) {
@@ -85,10 +102,11 @@ public final class StrictJson {
         String name = e.getPropertyName();
         List<String> known = knownFields(e.getKnownPropertyIds(), e.getPath().size() == 1 ? root : null);
         String path = fieldOf(e);
-        StringBuilder message = new StringBuilder("unknown field");
-        closest(name, known).ifPresent(match -> message.append("; did you mean \"").append(match).append("\"?"));
-        message.append(known.isEmpty() ? "" : " The fields are " + String.join(", ", known) + ".");
-        return new InputException(path.isEmpty() ? name : path, message.toString());
+        Object suggestion = closest(name, known).<Object>map(match -> Text.of("error.json.did_you_mean", match))
+                .orElse("");
+        Object fields = known.isEmpty() ? "" : Text.of("error.json.fields_are", String.join(", ", known));
+        return new InputException(path.isEmpty() ? name : path,
+                Text.of("error.json.unknown_field", suggestion, fields));
     }
 
     /** The known field names, in the order a record declares them when the type is one, else sorted. */
@@ -155,20 +173,20 @@ public final class StrictJson {
     }
 
     /** What the sender put where the refused value is, read from the parser stopped on it. */
-    private static String got(JsonParser parser) {
+    private static Object got(JsonParser parser) {
         JsonToken token = parser.currentToken();
         if (token == null) {
-            return "nothing";
+            return Text.of("json.got.nothing");
         }
         try {
             return switch (token) {
-                case VALUE_STRING -> "a string (" + quote(parser.getText()) + ")";
-                case VALUE_NUMBER_INT -> "the number " + parser.getText();
-                case VALUE_NUMBER_FLOAT -> "the fractional number " + parser.getText();
+                case VALUE_STRING -> Text.of("json.got.string", quote(parser.getText()));
+                case VALUE_NUMBER_INT -> Text.of("json.got.number", parser.getText());
+                case VALUE_NUMBER_FLOAT -> Text.of("json.got.fraction", parser.getText());
                 case VALUE_TRUE, VALUE_FALSE -> parser.getText();
                 case VALUE_NULL -> "null";
-                case START_ARRAY, END_ARRAY -> "an array";
-                case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
+                case START_ARRAY, END_ARRAY -> Text.of("json.type.array");
+                case START_OBJECT, END_OBJECT, FIELD_NAME -> Text.of("json.type.object");
                 default -> token.asString() == null ? token.name() : token.asString();
             };
         } catch (IOException e) {
@@ -181,30 +199,30 @@ public final class StrictJson {
         return '"' + shown + '"';
     }
 
-    private static String describe(Class<?> type) {
+    private static Text describe(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class) {
-            return "a whole number";
+            return Text.of("json.type.whole_number");
         }
         if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
-            return "a number";
+            return Text.of("json.type.number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Text.of("json.type.boolean");
         }
         if (type == String.class) {
-            return "a string";
+            return Text.of("json.type.string");
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return Text.of("json.type.one_of", Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "a date or time as a string";
+            return Text.of("json.type.date");
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return Text.of("json.type.array");
         }
-        return "an object";
+        return Text.of("json.type.object");
     }
 }

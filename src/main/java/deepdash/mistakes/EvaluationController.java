@@ -3,7 +3,9 @@ package deepdash.mistakes;
 import deepdash.digits.PredictionService;
 import deepdash.evaluation.ImagePrediction;
 import deepdash.evaluation.PredictionSet;
+import deepdash.i18n.Messages;
 import deepdash.web.BadRequestException;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -117,8 +119,9 @@ public final class EvaluationController {
         String id = ctx.pathParam("id");
         // Checks the id before rendering, so an unknown one is a 404 page, not a page that fails to load.
         evaluations.checkModel(id);
-        String title = PredictionService.SHIPPED_MODEL_ID.equals(id) ? "Evaluation of the shipped CNN"
-                : "Evaluation of run " + id;
+        Messages t = RequestLanguage.messages(ctx);
+        String title = PredictionService.SHIPPED_MODEL_ID.equals(id) ? t.get("evaluation.titleShipped")
+                : t.get("evaluation.titleRun", id);
         templates.render(ctx, "mistakes/page.jte", new EvaluationPageView(id, title));
     }
 

@@ -1,5 +1,6 @@
 package deepdash.mistakes;
 
+import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import java.util.Locale;
 
@@ -26,6 +27,6 @@ public enum EvaluationSet {
                 return set;
             }
         }
-        throw new BadRequestException(PARAM, "must be test or personal, got \"" + value + "\"");
+        throw new BadRequestException(PARAM, Text.of("error.evaluation.set", value));
     }
 }

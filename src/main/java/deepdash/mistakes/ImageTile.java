@@ -3,6 +3,7 @@ package deepdash.mistakes;
 import deepdash.digits.PredictionController;
 import deepdash.evaluation.Guess;
 import deepdash.evaluation.ImagePrediction;
+import deepdash.i18n.Messages;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -40,6 +41,11 @@ public record ImageTile(ImagePrediction item, String pixelsHex, String modelId) 
 
     public static String percent(double probability) {
         return String.format(Locale.ROOT, "%.1f%%", probability * 100);
+    }
+
+    /** {@link #description()} in {@code t}'s language. */
+    public String description(Messages t) {
+        return t.get("tile.description", item.index(), item.actual(), item.predicted(), percent(item.confidence()));
     }
 
     /** "7 as 2 (98.1%)" for a screen reader and a tooltip. */

@@ -1,5 +1,6 @@
 package deepdash.mistakes;
 
+import deepdash.i18n.Text;
 import deepdash.web.BadRequestException;
 import io.javalin.http.Context;
 
@@ -12,7 +13,7 @@ final class QueryParams {
     static int required(Context ctx, String name, int min, int max) {
         Integer value = optional(ctx, name, min, max);
         if (value == null) {
-            throw new BadRequestException(name, "required: a whole number from " + min + " to " + max);
+            throw new BadRequestException(name, Text.of("error.query.required", min, max));
         }
         return value;
     }
@@ -31,11 +32,10 @@ final class QueryParams {
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, "must be a whole number from " + min + " to " + max + ", got \""
-                    + text + "\"");
+            throw new BadRequestException(name, Text.of("error.query.whole_from", min, max, text));
         }
         if (value < min || value > max) {
-            throw new BadRequestException(name, "must be from " + min + " to " + max + ", got " + value);
+            throw new BadRequestException(name, Text.of("error.query.from_to", min, max, value));
         }
         return value;
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import deepdash.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,18 +149,18 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
     /** The architecture with every default filled in, or an {@link ArchitectureException} naming the first bad value. */
     public CnnArchitecture check() {
         if (blocks == null || blocks.size() < MIN_BLOCKS || blocks.size() > MAX_BLOCKS) {
-            throw new ArchitectureException(ROOT + ".blocks", "network", "takes " + MIN_BLOCKS + " to " + MAX_BLOCKS
-                    + " convolution blocks, got " + (blocks == null ? "none" : blocks.size()));
+            throw new ArchitectureException(ROOT + ".blocks", "network", Text.of("error.architecture.blocks",
+                    MIN_BLOCKS, MAX_BLOCKS, blocks == null ? "none" : blocks.size()));
         }
         List<DenseLayer> hidden = dense == null ? List.of() : dense;
         if (hidden.size() > MAX_DENSE) {
-            throw new ArchitectureException(ROOT + ".dense", "network", "takes 0 to " + MAX_DENSE
-                    + " hidden dense layers, got " + hidden.size());
+            throw new ArchitectureException(ROOT + ".dense", "network", Text.of("error.architecture.dense",
+                    MAX_DENSE, hidden.size()));
         }
         String checkedHead = head == null ? FLATTEN : head;
         if (!checkedHead.equals(FLATTEN) && !checkedHead.equals(GLOBAL_AVERAGE)) {
-            throw new ArchitectureException(ROOT + ".head", "head", "must be \"" + FLATTEN + "\" or \""
-                    + GLOBAL_AVERAGE + "\" (global average pooling), got \"" + checkedHead + "\"");
+            throw new ArchitectureException(ROOT + ".head", "head", Text.of("error.architecture.head",
+                    FLATTEN, GLOBAL_AVERAGE, checkedHead));
         }
         int size = (int) INPUT_SHAPE.get(2);
         int channels = (int) INPUT_SHAPE.get(1);
@@ -170,7 +171,7 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
             String path = ROOT + ".blocks[" + i + "]";
             String layer = "block " + (i + 1);
             if (block == null) {
-                throw new ArchitectureException(path, layer, "expected an object, got null");
+                throw new ArchitectureException(path, layer, Text.of("error.architecture.null_layer"));
             }
             int filters = required(block.filters(), path + ".filters", layer, "filters", 1, MAX_FILTERS);
             int kernel = required(block.kernel(), path + ".kernel", layer, "kernel", 1, MAX_KERNEL);
@@ -178,13 +179,14 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
             Padding padding = checkPadding(block.padding(), kernel, path + ".padding", layer);
             String activation = block.activation() == null ? "relu" : block.activation();
             if (!ACTIVATIONS.contains(activation)) {
-                throw new ArchitectureException(path + ".activation", layer, "activation must be relu, sigmoid or "
-                        + "tanh, got \"" + activation + "\"");
+                throw new ArchitectureException(path + ".activation", layer, Text.of("error.architecture.activation",
+                        activation));
             }
             int pad = padding.pixelsFor(kernel);
             if (kernel > size + 2 * pad) {
-                throw new ArchitectureException(path + ".kernel", layer, "kernel " + kernel + " does not fit a "
-                        + size + "x" + size + " map" + (pad > 0 ? " padded by " + pad : ""));
+                throw new ArchitectureException(path + ".kernel", layer, pad > 0
+                        ? Text.of("error.architecture.kernel_padded", kernel, size, pad)
+                        : Text.of("error.architecture.kernel", kernel, size));
             }
             parameters += (long) kernel * kernel * channels * filters + filters;
             size = outputSize(size, kernel, pad, stride);
@@ -195,15 +197,15 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
                 String poolLayer = layer + " pooling";
                 String type = pool.type() == null ? "max" : pool.type();
                 if (!POOL_TYPES.contains(type)) {
-                    throw new ArchitectureException(path + ".pool.type", poolLayer, "type must be max or avg, got \""
-                            + type + "\"");
+                    throw new ArchitectureException(path + ".pool.type", poolLayer, Text.of("error.architecture.pool_type",
+                            type));
                 }
                 int poolSize = required(pool.size(), path + ".pool.size", poolLayer, "size", 1, MAX_POOL_SIZE);
                 int poolStride = optional(pool.stride(), poolSize, path + ".pool.stride", poolLayer, "stride", 1,
                         MAX_POOL_SIZE);
                 if (poolSize > size) {
-                    throw new ArchitectureException(path + ".pool.size", poolLayer, "pool size " + poolSize
-                            + " does not fit a " + size + "x" + size + " map");
+                    throw new ArchitectureException(path + ".pool.size", poolLayer, Text.of("error.architecture.pool_size",
+                            poolSize, size));
                 }
                 size = outputSize(size, poolSize, 0, poolStride);
                 pool = new PoolLayer(type, poolSize, poolStride);
@@ -218,7 +220,7 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
             String path = ROOT + ".dense[" + i + "]";
             String name = "dense " + (i + 1);
             if (layer == null) {
-                throw new ArchitectureException(path, name, "expected an object, got null");
+                throw new ArchitectureException(path, name, Text.of("error.architecture.null_layer"));
             }
             int units = required(layer.units(), path + ".units", name, "units", 1, MAX_UNITS);
             parameters += features * units + units;
@@ -227,9 +229,8 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
         }
         parameters += features * CLASSES + CLASSES;
         if (parameters > MAX_PARAMETERS) {
-            throw new ArchitectureException(ROOT, "network", String.format(Locale.ROOT,
-                    "has %,d parameters; the most is %,d (fewer filters, more pooling or a smaller dense layer)",
-                    parameters, MAX_PARAMETERS));
+            throw new ArchitectureException(ROOT, "network", Text.of("error.architecture.parameters",
+                    String.format(Locale.ROOT, "%,d", parameters), String.format(Locale.ROOT, "%,d", MAX_PARAMETERS)));
         }
         return new CnnArchitecture(List.copyOf(checkedBlocks), checkedHead, List.copyOf(checkedDense));
     }
@@ -245,25 +246,25 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
         }
         if (padding.name() != null) {
             if (!padding.name().equals("valid") && !padding.name().equals("same")) {
-                throw new ArchitectureException(field, layer, "padding must be \"valid\", \"same\" or 0 to "
-                        + MAX_PADDING + ", got \"" + padding.name() + "\"");
+                throw new ArchitectureException(field, layer, Text.of("error.architecture.padding",
+                        MAX_PADDING, "\"" + padding.name() + "\""));
             }
             if (padding.name().equals("same") && kernel % 2 == 0) {
-                throw new ArchitectureException(field, layer, "padding \"same\" needs an odd kernel (MXNet pads "
-                        + "both sides equally), got kernel " + kernel);
+                throw new ArchitectureException(field, layer, Text.of("error.architecture.same_even",
+                        kernel));
             }
             return padding.name().equals("same") ? Padding.SAME : Padding.VALID;
         }
         if (padding.pixels() < 0 || padding.pixels() > MAX_PADDING) {
-            throw new ArchitectureException(field, layer, "padding must be \"valid\", \"same\" or 0 to "
-                    + MAX_PADDING + ", got " + padding.pixels());
+            throw new ArchitectureException(field, layer, Text.of("error.architecture.padding",
+                    MAX_PADDING, padding.pixels()));
         }
         return padding;
     }
 
     private static int required(Integer value, String field, String layer, String name, int min, int max) {
         if (value == null) {
-            throw new ArchitectureException(field, layer, name + " is required (" + min + " to " + max + ")");
+            throw new ArchitectureException(field, layer, Text.of("error.architecture.required", name, min, max));
         }
         return inRange(value, field, layer, name, min, max);
     }
@@ -275,8 +276,8 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
 
     private static int inRange(int value, String field, String layer, String name, int min, int max) {
         if (value < min || value > max) {
-            throw new ArchitectureException(field, layer, name + " must be between " + min + " and " + max
-                    + ", got " + value);
+            throw new ArchitectureException(field, layer, Text.of("error.architecture.out_of_range",
+                    name, min, max, value));
         }
         return value;
     }
@@ -284,8 +285,8 @@ public record CnnArchitecture(List<ConvBlock> blocks, String head, List<DenseLay
     private static double dropout(Double value, String field, String layer) {
         double rate = value == null ? 0.0 : value;
         if (!Double.isFinite(rate) || rate < 0 || rate > MAX_DROPOUT) {
-            throw new ArchitectureException(field, layer, "dropout must be between 0 and " + MAX_DROPOUT + ", got "
-                    + value);
+            throw new ArchitectureException(field, layer, Text.of("error.architecture.dropout",
+                    MAX_DROPOUT, value));
         }
         return rate;
     }

@@ -2,6 +2,7 @@ package deepdash.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import java.util.List;
 
 /**
@@ -31,8 +32,8 @@ public record CnnPreset(String name, int epochs, int batchSize, double learningR
                 return preset;
             }
         }
-        throw new InvalidRunConfigException(FIELD, "must be one of " + String.join(", ",
-                ALL.stream().map(CnnPreset::name).toList()) + ", got \"" + name + "\"");
+        throw new InvalidRunConfigException(FIELD, Text.of("error.settings.one_of", String.join(", ",
+                ALL.stream().map(CnnPreset::name).toList()), name));
     }
 
     /**
@@ -50,8 +51,8 @@ public record CnnPreset(String name, int epochs, int batchSize, double learningR
             return requested;
         }
         if (!field.isTextual()) {
-            throw new InvalidRunConfigException(FIELD, "must be a string, one of " + String.join(", ",
-                    ALL.stream().map(CnnPreset::name).toList()));
+            throw new InvalidRunConfigException(FIELD, Text.of("error.settings.string_one_of", String.join(", ",
+                    ALL.stream().map(CnnPreset::name).toList())));
         }
         // An empty string is the page's "no preset" choice.
         CnnPreset preset = field.asText().isEmpty() ? null : named(field.asText());

@@ -2,6 +2,7 @@ package deepdash.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import deepdash.i18n.Text;
 import deepdash.prices.DatasetSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,8 +65,8 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
         double checkedL1 = penalty("l1", l1, MAX_L1);
         String checkedSchedule = SettingsChecks.isBlank(schedule) ? LearningRateSchedule.CONSTANT : schedule;
         if (!LearningRateSchedule.TYPES.contains(checkedSchedule)) {
-            throw new InvalidRunConfigException("schedule", "must be one of "
-                    + String.join(", ", LearningRateSchedule.TYPES) + ", got \"" + schedule + "\"");
+            throw new InvalidRunConfigException("schedule", Text.of("error.settings.one_of",
+                    String.join(", ", LearningRateSchedule.TYPES), schedule));
         }
         Integer checkedStepEpochs = null;
         if (checkedSchedule.equals(LearningRateSchedule.STEP)) {
@@ -73,8 +74,7 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
                     SettingsChecks.orDefault(stepEpochs, LearningRateSchedule.DEFAULT_STEP_EPOCHS), 1,
                     SettingsChecks.MAX_EPOCHS);
         } else if (stepEpochs != null) {
-            throw new InvalidRunConfigException("stepEpochs", "applies only to the step schedule, not \""
-                    + checkedSchedule + "\"");
+            throw new InvalidRunConfigException("stepEpochs", Text.of("error.settings.step_only", checkedSchedule));
         }
         if (patience != null) {
             SettingsChecks.intInRange("patience", patience, 1, MAX_PATIENCE);
@@ -87,7 +87,7 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     private static double penalty(String field, Double requested, double max) {
         double value = requested == null ? 0 : requested;
         if (!Double.isFinite(value) || value < 0 || value > max) {
-            throw new InvalidRunConfigException(field, "must be a number from 0 to " + max + ", got " + requested);
+            throw new InvalidRunConfigException(field, Text.of("error.settings.from_zero", max, requested));
         }
         return value;
     }
@@ -126,7 +126,7 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     public CnnSettings withDenseDropout(double fraction) {
         CnnArchitecture net = network();
         if (net.dense() == null || net.dense().isEmpty()) {
-            throw new InvalidRunConfigException("dropout", "the network has no hidden dense layer to put dropout after");
+            throw new InvalidRunConfigException("dropout", Text.of("error.settings.no_dense_for_dropout"));
         }
         List<CnnArchitecture.DenseLayer> dense = new ArrayList<>();
         for (CnnArchitecture.DenseLayer layer : net.dense()) {

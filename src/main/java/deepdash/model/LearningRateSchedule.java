@@ -29,7 +29,7 @@ public record LearningRateSchedule(String type, double learningRate, int stepEpo
     public static final String ONE_CYCLE = "onecycle";
     public static final List<String> TYPES = List.of(CONSTANT, STEP, COSINE, ONE_CYCLE);
     public static final int DEFAULT_STEP_EPOCHS = 3;
-    static final double STEP_FACTOR = 0.5;
+    public static final double STEP_FACTOR = 0.5;
     static final double COSINE_FLOOR = 0.01;
     static final double ONE_CYCLE_START = 1.0 / 25;
     static final double ONE_CYCLE_END = 1e-4;

@@ -1,5 +1,6 @@
 package deepdash.model;
 
+import deepdash.i18n.Text;
 import deepdash.prices.DatasetService;
 import deepdash.prices.DatasetSource;
 import deepdash.prices.ParsedPrices;
@@ -73,11 +74,11 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
     @Override
     public SeriesSettings check(DatasetSource datasets) {
         if (SettingsChecks.isBlank(dataset)) {
-            throw new InvalidRunConfigException("dataset", "is required: the id of an uploaded dataset, or \""
-                    + DatasetService.SAMPLE_ID + "\" for the bundled sample");
+            throw new InvalidRunConfigException("dataset", Text.of("error.series.dataset_required",
+                    DatasetService.SAMPLE_ID));
         }
         ParsedPrices prices = datasets.prices(dataset).orElseThrow(() -> new InvalidRunConfigException("dataset",
-                "no dataset with id \"" + dataset + "\""));
+                Text.of("error.dataset.not_found", dataset)));
         return resolve(prices).settings();
     }
 
@@ -94,23 +95,21 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         String checkedDevice = SettingsChecks.device(device);
         Recipe checkedRecipe = SettingsChecks.isBlank(recipe) ? Recipe.DEFAULT
                 : Recipe.byWireName(recipe.trim()).orElseThrow(() -> new InvalidRunConfigException("recipe",
-                        "must be one of " + Recipe.wireNames() + ", got \"" + recipe + "\""));
+                        Text.of("error.settings.one_of", Recipe.wireNames(), recipe)));
         int checkedHorizon = SettingsChecks.orDefault(horizon, DEFAULT_HORIZON);
         if (!HORIZONS.contains(checkedHorizon)) {
-            throw new InvalidRunConfigException("horizon", "must be one of " + HORIZONS
-                    + " business days ahead, got " + checkedHorizon);
+            throw new InvalidRunConfigException("horizon", Text.of("error.series.horizon", HORIZONS, checkedHorizon));
         }
         DefaultRange defaults = DefaultRange.of(prices.dates());
 
         String column = SettingsChecks.isBlank(target) ? prices.defaultTarget()
                 : prices.columnName(target).orElseThrow(() -> new InvalidRunConfigException("target",
-                        "the dataset has no column \"" + target + "\"; its columns are "
-                                + String.join(", ", prices.columns())));
+                        Text.of("error.dataset.no_column", target, String.join(", ", prices.columns()))));
 
         LocalDate first = date("from", from, defaults.from());
         LocalDate last = date("to", to, defaults.to());
         if (!first.isBefore(last)) {
-            throw new InvalidRunConfigException("to", "must be after from (" + first + "), got " + last);
+            throw new InvalidRunConfigException("to", Text.of("error.series.to_before_from", first, last));
         }
         List<LocalDate> dates = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -123,8 +122,8 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
             }
         }
         if (dates.isEmpty()) {
-            throw new InvalidRunConfigException("from", "no day of the dataset lies between " + first + " and " + last
-                    + "; the dataset covers " + prices.from() + " to " + prices.to());
+            throw new InvalidRunConfigException("from", Text.of("error.series.no_days", first, last, prices.from(),
+                    prices.to()));
         }
 
         int checkedWindow = SettingsChecks.intInRange("window", SettingsChecks.orDefault(window, DEFAULT_WINDOW),
@@ -135,9 +134,8 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         if (checkedRecipe == Recipe.RETURNS) {
             for (int i = 0; i < values.size(); i++) {
                 if (!(values.get(i) > 0)) {
-                    throw new InvalidRunConfigException("recipe", "returns needs positive prices for its log "
-                            + "returns, but " + column + " is " + values.get(i) + " on " + dates.get(i)
-                            + "; use the seed recipe or another column");
+                    throw new InvalidRunConfigException("recipe", Text.of("error.series.returns_positive", column,
+                            values.get(i), dates.get(i)));
                 }
             }
         }
@@ -145,12 +143,9 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         WindowedSeries series = new WindowedSeries(dates, values.stream().mapToDouble(Double::doubleValue).toArray(),
                 checkedWindow, split, checkedRecipe, checkedHorizon);
         if (series.trainWindows() < MIN_TRAIN_WINDOWS || series.testWindows() < MIN_TEST_WINDOWS) {
-            throw new InvalidRunConfigException("splitDate", "the " + dates.size() + " days from " + dates.get(0)
-                    + " to " + dates.get(dates.size() - 1) + " with a window of " + checkedWindow
-                    + " days, horizon " + checkedHorizon + " and split date " + split + " make " + series.trainWindows() + " training windows and "
-                    + series.testWindows() + " test windows; training needs at least " + MIN_TRAIN_WINDOWS
-                    + " (one to fit, one to validate) and the test at least " + MIN_TEST_WINDOWS
-                    + ". Move the split date, widen the date range or shorten the window.");
+            throw new InvalidRunConfigException("splitDate", Text.of("error.series.too_few_windows", dates.size(),
+                    dates.get(0), dates.get(dates.size() - 1), checkedWindow, checkedHorizon, split,
+                    series.trainWindows(), series.testWindows(), MIN_TRAIN_WINDOWS, MIN_TEST_WINDOWS));
         }
         SeriesSettings checked = new SeriesSettings(checkedEpochs, checkedBatchSize, checkedLearningRate,
                 checkedDevice, dataset, column, checkedWindow, first.toString(), last.toString(), split.toString(),
@@ -250,7 +245,7 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidRunConfigException(field, "must be a date as YYYY-MM-DD, got \"" + text + "\"");
+            throw new InvalidRunConfigException(field, Text.of("error.form.date", text));
         }
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.model;
 
+import deepdash.i18n.Text;
 import java.util.Set;
 
 /** The checks every model's settings share: ranges, the learning rate, the device. */
@@ -19,7 +20,7 @@ final class SettingsChecks {
 
     static int intInRange(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new InvalidRunConfigException(field, "must be between " + min + " and " + max + ", got " + value);
+            throw new InvalidRunConfigException(field, Text.of("error.settings.out_of_range", min, max, value));
         }
         return value;
     }
@@ -35,8 +36,7 @@ final class SettingsChecks {
     static double learningRate(Double requested, double fallback) {
         double learningRate = requested == null ? fallback : requested;
         if (!Double.isFinite(learningRate) || learningRate <= 0 || learningRate > 1) {
-            throw new InvalidRunConfigException("learningRate", "must be a number above 0 and at most 1, got "
-                    + requested);
+            throw new InvalidRunConfigException("learningRate", Text.of("error.settings.learning_rate", requested));
         }
         return learningRate;
     }
@@ -44,7 +44,7 @@ final class SettingsChecks {
     static String device(String requested) {
         String device = isBlank(requested) ? DEFAULT_DEVICE : requested;
         if (!DEVICES.contains(device)) {
-            throw new InvalidRunConfigException("device", "must be auto, cpu or gpu, got \"" + device + "\"");
+            throw new InvalidRunConfigException("device", Text.of("error.settings.device", device));
         }
         return device;
     }

@@ -2,6 +2,7 @@ package deepdash.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.json.StrictJson;
 
@@ -12,7 +13,7 @@ import deepdash.json.StrictJson;
  */
 final class SettingsReader {
 
-    private static final String UNKNOWN_FIELD = "unknown field";
+    private static final String UNKNOWN_FIELD = "error.json.unknown_field";
 
     private SettingsReader() {
     }
@@ -25,13 +26,14 @@ final class SettingsReader {
         try {
             return StrictJson.read(settings.toString(), type);
         } catch (StrictJson.InputException e) {
-            String detail = e.getMessage();
-            if (detail.startsWith(UNKNOWN_FIELD)) {
+            Text text = e.text();
+            if (text != null && text.key().equals(UNKNOWN_FIELD)) {
                 // Say whose setting it is not: the same name may be another model's.
-                detail = "unknown field, not a setting of the " + model + " model"
-                        + detail.substring(UNKNOWN_FIELD.length());
+                throw new InvalidRunConfigException(e.field(), Text.of("error.settings.unknown_field", model,
+                        text.args().get(0), text.args().get(1)));
             }
-            throw new InvalidRunConfigException(e.field(), detail);
+            throw text == null ? new InvalidRunConfigException(e.field(), e.getMessage())
+                    : new InvalidRunConfigException(e.field(), text);
         }
     }
 

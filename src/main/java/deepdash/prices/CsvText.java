@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import deepdash.i18n.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,9 +118,7 @@ final class CsvText {
 
     private static PriceCsvException notText(String fileName, int c) {
         String what = c == 0 ? "a NUL byte" : String.format("control character 0x%02X", c);
-        return new PriceCsvException(fileName,
-                "not a CSV file: it contains binary data (" + what + "); upload a text file with a header line"
-                        + " such as Date,Open,High,Low,Close,Adj Close,Volume");
+        return new PriceCsvException(fileName, Text.of("error.csv.binary", what));
     }
 
     /** Whether bytes fed a chunk at a time are valid UTF-8, sequences split between chunks included. */

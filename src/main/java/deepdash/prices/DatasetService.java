@@ -1,7 +1,8 @@
 package deepdash.prices;
 
-import java.io.FilterInputStream;
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -209,7 +210,7 @@ public final class DatasetService implements DatasetSource {
             return Optional.empty();
         }
         if (name == null || name.isBlank()) {
-            throw UserError.badRequest("name", "a dataset's name cannot be blank");
+            throw UserError.badRequest("name", Text.of("error.dataset.blank_name"));
         }
         try {
             return store.rename(id, name);

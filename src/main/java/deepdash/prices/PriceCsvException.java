@@ -1,6 +1,8 @@
 package deepdash.prices;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 
 /**
  * A price CSV that cannot be used, with a message meant for the person who uploaded it.
@@ -30,6 +32,31 @@ public class PriceCsvException extends UserError {
         super(400, field, fileName == null || fileName.isBlank() ? detail : fileName + ": " + detail);
         this.fileName = fileName;
         this.detail = detail;
+    }
+
+    /** Worded from the bundles; the message starts with the file name in every language. */
+    public PriceCsvException(String fileName, Text detail) {
+        this(fileName, detail, "file");
+    }
+
+    public PriceCsvException(String fileName, Text detail, String field) {
+        super(400, field, detail, null, false);
+        this.fileName = fileName;
+        this.detail = Messages.ENGLISH.format(detail);
+    }
+
+    @Override
+    public String getMessage() {
+        return text() == null ? super.getMessage() : withFileName(detail);
+    }
+
+    @Override
+    protected String prefixedDetail(String worded, Messages messages) {
+        return withFileName(worded);
+    }
+
+    private String withFileName(String worded) {
+        return fileName == null || fileName.isBlank() ? worded : fileName + ": " + worded;
     }
 
     /** The uploaded file's name as given to the parser; may be {@code null}. */

@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import deepdash.i18n.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -130,7 +131,7 @@ public final class PriceCsvParser {
         CsvText.Encoding encoding = CsvText.detect(source, fileName);
         String headerLine = firstNonBlankLine(source, encoding);
         if (headerLine == null) {
-            throw new PriceCsvException(fileName, "the file is empty");
+            throw new PriceCsvException(fileName, Text.of("error.csv.empty"));
         }
         char delimiter = detectDelimiter(headerLine, fileName);
         Survey survey = survey(source, encoding, delimiter, fileName);
@@ -140,8 +141,7 @@ public final class PriceCsvParser {
         DecimalMark mark = DecimalMark.choose(delimiter, survey.pointOnlyCells, survey.commaOnlyCells);
         List<Integer> numeric = survey.numericColumns(mark);
         if (numeric.stream().allMatch(c -> ColumnNames.isVolume(header[c])) && survey.fittingRows > 0) {
-            throw new PriceCsvException(fileName, "no numeric price column: expected columns such as Open, High,"
-                    + " Low, Close; found columns: " + namedColumns(header));
+            throw new PriceCsvException(fileName, Text.of("error.csv.no_price_column", namedColumns(header)));
         }
 
         SkipLog skips = new SkipLog();
@@ -163,12 +163,10 @@ public final class PriceCsvParser {
         });
         int[] kept = sortAndDropDuplicates(usable, skips, fileName);
         if (kept.length < MIN_USABLE_ROWS) {
-            String detail = "too few usable rows: " + kept.length + " usable and " + skips.count()
-                    + " skipped, but at least " + MIN_USABLE_ROWS + " are needed";
-            if (skips.count() > 0) {
-                detail += "; first skipped: " + skips.examples().get(0);
-            }
-            throw new PriceCsvException(fileName, detail);
+            throw new PriceCsvException(fileName, skips.count() > 0
+                    ? Text.of("error.csv.too_few_rows_skipped", kept.length, skips.count(), MIN_USABLE_ROWS,
+                            skips.examples().get(0))
+                    : Text.of("error.csv.too_few_rows", kept.length, skips.count(), MIN_USABLE_ROWS));
         }
         return toParsedPrices(usable, kept, header, numeric, skips);
     }
@@ -210,9 +208,7 @@ public final class PriceCsvParser {
             }
         }
         if (bestCount == 0) {
-            throw new PriceCsvException(fileName, "not a CSV file: the first line has no comma, semicolon or tab"
-                    + " between column names (it reads " + quote(headerLine) + "); expected a header line such as"
-                    + " Date,Open,High,Low,Close,Adj Close,Volume");
+            throw new PriceCsvException(fileName, Text.of("error.csv.no_delimiter", quote(headerLine)));
         }
         return best;
     }
@@ -241,12 +237,12 @@ public final class PriceCsvParser {
         Survey survey = new Survey(delimiter);
         forEachRecord(source, encoding, delimiter, fileName, survey::add);
         if (survey.header == null) {
-            throw new PriceCsvException(fileName, "the file is empty: it holds only delimiters");
+            throw new PriceCsvException(fileName, Text.of("error.csv.only_delimiters"));
         }
         refuseDuplicateNames(survey.header, fileName);
         findDateColumn(survey.header, survey.headerLine, fileName);
         if (survey.dataRows == 0) {
-            throw new PriceCsvException(fileName, "the file has a header line but no rows of prices");
+            throw new PriceCsvException(fileName, Text.of("error.csv.no_rows"));
         }
         return survey;
     }
@@ -296,16 +292,14 @@ public final class PriceCsvParser {
     }
 
     private static PriceCsvException invalidCsv(String fileName, CSVException e) {
-        return new PriceCsvException(fileName, "not a valid CSV file: " + e.getMessage()
-                + " (is a quote character missing its closing quote?)");
+        return new PriceCsvException(fileName, Text.of("error.csv.invalid", e.getMessage()));
     }
 
     private static void refuseDuplicateNames(String[] header, String fileName) throws PriceCsvException {
         for (int i = 0; i < header.length; i++) {
             for (int j = i + 1; j < header.length; j++) {
                 if (!header[i].isEmpty() && header[i].equalsIgnoreCase(header[j])) {
-                    throw new PriceCsvException(fileName, "two columns are named " + quote(header[i])
-                            + " (columns " + (i + 1) + " and " + (j + 1) + "); rename one of them");
+                    throw new PriceCsvException(fileName, Text.of("error.csv.duplicate_name", quote(header[i]), i + 1, j + 1));
                 }
             }
         }
@@ -318,13 +312,10 @@ public final class PriceCsvParser {
         }
         for (String name : header) {
             if (PriceDates.parse(name).isPresent()) {
-                throw new PriceCsvException(fileName, "no header line: line " + headerLine + " holds data such as "
-                        + quote(name) + "; the first line must name the columns, for example"
-                        + " Date,Open,High,Low,Close,Adj Close,Volume");
+                throw new PriceCsvException(fileName, Text.of("error.csv.no_header", headerLine, quote(name)));
             }
         }
-        throw new PriceCsvException(fileName, "no date column: expected a column named Date; found columns: "
-                + namedColumns(header));
+        throw new PriceCsvException(fileName, Text.of("error.csv.no_date_column", namedColumns(header)));
     }
 
     /** The date column, or -1 when there is none. */
@@ -431,8 +422,8 @@ public final class PriceCsvParser {
                 skips.add(rows.line(row), "line " + rows.line(row) + ": duplicate of line " + rows.line(previous)
                         + " (" + rows.date(row) + ")");
             } else {
-                throw new PriceCsvException(fileName, "duplicate date " + rows.date(row) + " with different values"
-                        + " on lines " + rows.line(previous) + " and " + rows.line(row) + "; keep only one of them");
+                throw new PriceCsvException(fileName, Text.of("error.csv.duplicate_date", rows.date(row), rows.line(previous),
+                        rows.line(row)));
             }
         }
         return Arrays.copyOf(kept, count);
@@ -572,10 +563,8 @@ public final class PriceCsvParser {
                 return DateOrder.DMY;
             }
             if (slashedDates > 0 && dayFirstDates == 0 && monthFirstDates == 0) {
-                throw new PriceCsvException(fileName, "column " + column + ": the dates are ambiguous: in every "
-                        + "one, such as " + quote(exampleDate) + ", both the day and the month are 12 or below, so "
-                        + "they could be day first (D/M/YYYY) or month first (M/D/YYYY); choose the order ("
-                        + DateOrder.FIELD + " dmy or mdy) and upload it again", DateOrder.FIELD);
+                throw new PriceCsvException(fileName, Text.of("error.csv.ambiguous_dates", column, quote(exampleDate),
+                        DateOrder.FIELD), DateOrder.FIELD);
             }
             return DateOrder.MDY;
         }

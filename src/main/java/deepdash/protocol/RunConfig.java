@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.json.StrictJson;
 import java.io.IOException;
@@ -95,9 +96,10 @@ public record RunConfig(String model, ObjectNode settings) {
             JsonNode model = node.get(MODEL_FIELD);
             if (model != null && !model.isNull() && !model.isTextual()) {
                 // A model's name is a string: 5 is not "5", as for every other field of a request.
-                throw new StrictJson.InputException(MODEL_FIELD, "expected a string, got " + (model.isNumber()
-                        ? "the number " + model : model.isBoolean() ? model.toString()
-                        : model.isArray() ? "an array" : "an object"));
+                throw new StrictJson.InputException(MODEL_FIELD, Text.of("error.json.expected",
+                        Text.of("json.type.string"), model.isNumber() ? Text.of("json.got.number", model.toString())
+                        : model.isBoolean() ? model.toString()
+                        : model.isArray() ? Text.of("json.type.array") : Text.of("json.type.object")));
             }
             return new RunConfig(model == null || model.isNull() ? null : model.asText(), (ObjectNode) node);
         }

@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.i18n.Text;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
@@ -49,8 +50,7 @@ public final class ModelRunChecker implements RunService.RunConfigChecker {
         ModelSettings checked = spec.read(requested).check(datasets);
         if ("gpu".equals(checked.device()) && gpuCount.getAsInt() == 0) {
             // Refused here, with the reason, rather than a run that fails a second later in its worker.
-            throw new InvalidRunConfigException("device", "gpu was requested but MXNet sees no GPU here "
-                    + "(the bundled MXNet build is CPU-only; see the README's GPU section); use auto or cpu");
+            throw new InvalidRunConfigException("device", Text.of("error.run.no_gpu"));
         }
         return spec.config(checked);
     }

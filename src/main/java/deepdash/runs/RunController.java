@@ -1,6 +1,7 @@
 package deepdash.runs;
 
 import deepdash.events.EventStreams;
+import deepdash.i18n.Text;
 import deepdash.protocol.RunConfig;
 import deepdash.web.BadRequestException;
 import deepdash.web.ErrorMapping;
@@ -86,8 +87,7 @@ public final class RunController {
         runs.view(id);
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
-            throw new BadRequestException(406, "Accept", "this is a server-sent event stream; send "
-                    + "\"Accept: text/event-stream\" (browsers' EventSource does)");
+            throw new BadRequestException(406, "Accept", Text.of("error.stream.accept"));
         }
         long lastEventId = lastEventId(ctx);
         stream.serve(ctx, id, lastEventId);
@@ -102,7 +102,7 @@ public final class RunController {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException("Last-Event-ID", "must be a whole number, got \"" + value + "\"");
+            throw new BadRequestException("Last-Event-ID", Text.of("error.form.whole_number", value));
         }
     }
 }

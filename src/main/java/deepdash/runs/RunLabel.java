@@ -1,6 +1,7 @@
 package deepdash.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import deepdash.i18n.Text;
 import java.util.Locale;
 
 /**
@@ -26,7 +27,7 @@ public record RunLabel(String name, String notes) {
      */
     public RunLabel with(RunLabel patch) {
         if (patch == null || patch.name() == null && patch.notes() == null) {
-            throw new InvalidRunLabelException("name", "send \"name\", \"notes\" or both");
+            throw new InvalidRunLabelException("name", Text.of("error.label.nothing"));
         }
         String newName = patch.name() == null ? name : checked("name", patch.name().strip(), MAX_NAME_CHARS, false);
         String newNotes = patch.notes() == null ? notes
@@ -37,17 +38,16 @@ public record RunLabel(String name, String notes) {
     private static String checked(String field, String value, int maxChars, boolean lineBreaks) {
         int chars = value.codePointCount(0, value.length());
         if (chars > maxChars) {
-            throw new InvalidRunLabelException(field, String.format(Locale.ROOT,
-                    "is %,d characters long; at most %,d are allowed", chars, maxChars));
+            throw new InvalidRunLabelException(field, Text.of("error.label.too_long",
+                    String.format(Locale.ROOT, "%,d", chars), String.format(Locale.ROOT, "%,d", maxChars)));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean allowed = lineBreaks && (c == '\n' || c == '\t');
             if (!allowed && (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                     || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
-                throw new InvalidRunLabelException(field, String.format(Locale.ROOT,
-                        "holds a control character (U+%04X) at position %d%s", (int) c, i + 1,
-                        lineBreaks ? "; only line breaks and tabs are allowed" : "; a name is one line of text"));
+                throw new InvalidRunLabelException(field, Text.of(lineBreaks ? "error.label.control" : "error.label.control_name",
+                        String.format(Locale.ROOT, "U+%04X", (int) c), i + 1));
             }
         }
         return value.isEmpty() ? null : value;

@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.i18n.Text;
 import deepdash.protocol.RunRecord;
 import deepdash.protocol.RunStatus;
 import deepdash.web.BadRequestException;
@@ -47,8 +48,8 @@ public record RunQuery(String model, Set<RunStatus> statuses, int offset, int li
     public static RunQuery parse(Function<String, String> param, Set<String> knownModels) {
         String model = blankToNull(param.apply("model"));
         if (model != null && !knownModels.contains(model)) {
-            throw new BadRequestException("model", "unknown model \"" + model + "\"; expected one of "
-                    + knownModels.stream().sorted().collect(Collectors.joining(", ")));
+            throw new BadRequestException("model", Text.of("error.run.unknown_model", model,
+                    knownModels.stream().sorted().collect(Collectors.joining(", "))));
         }
         Set<RunStatus> statuses = EnumSet.noneOf(RunStatus.class);
         String status = blankToNull(param.apply("status"));
@@ -83,8 +84,8 @@ public record RunQuery(String model, Set<RunStatus> statuses, int offset, int li
                 return candidate;
             }
         }
-        throw new BadRequestException("status", "unknown status \"" + name + "\"; expected one of "
-                + Arrays.stream(RunStatus.values()).map(RunStatus::wireName).collect(Collectors.joining(", ")));
+        throw new BadRequestException("status", Text.of("error.run.unknown_status", name,
+                Arrays.stream(RunStatus.values()).map(RunStatus::wireName).collect(Collectors.joining(", "))));
     }
 
     private static int wholeNumber(Function<String, String> param, String name, int fallback, int min, int max) {
@@ -96,10 +97,10 @@ public record RunQuery(String model, Set<RunStatus> statuses, int offset, int li
         try {
             parsed = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, "must be a whole number, got \"" + value + "\"");
+            throw new BadRequestException(name, Text.of("error.form.whole_number", value));
         }
         if (parsed < min || parsed > max) {
-            throw new BadRequestException(name, "must be between " + min + " and " + max + ", got " + value.trim());
+            throw new BadRequestException(name, Text.of("error.settings.out_of_range", min, max, value.trim()));
         }
         return (int) parsed;
     }

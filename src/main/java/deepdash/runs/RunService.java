@@ -3,6 +3,7 @@ package deepdash.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.events.Delivery;
 import deepdash.events.EventHub;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.InvalidRunConfigException;
 import deepdash.protocol.BatchLoss;
@@ -195,13 +196,13 @@ public final class RunService implements AutoCloseable {
 
     public RunView create(RunConfig requested) {
         if (requested == null || requested.model() == null || requested.model().isBlank()) {
-            throw new InvalidRunConfigException("model", "is required (one of " + String.join(", ",
-                    checkers.keySet().stream().sorted().toList()) + ")");
+            throw new InvalidRunConfigException("model", Text.of("error.run.model_required", String.join(", ",
+                    checkers.keySet().stream().sorted().toList())));
         }
         RunConfigChecker checker = checkers.get(requested.model());
         if (checker == null) {
-            throw new InvalidRunConfigException("model", "unknown model \"" + requested.model() + "\"; expected one of "
-                    + String.join(", ", checkers.keySet().stream().sorted().toList()));
+            throw new InvalidRunConfigException("model", Text.of("error.run.unknown_model", requested.model(),
+                    String.join(", ", checkers.keySet().stream().sorted().toList())));
         }
         RunConfig config = checker.apply(requested);
         RunRecord record = RunRecord.queued(RunStore.newId(clock.instant()), config, clock.instant());
@@ -292,8 +293,7 @@ public final class RunService implements AutoCloseable {
             }
             RunStatus status = run.record.status();
             if (!status.isFinal()) {
-                throw new RunConflictException("run " + id + " is " + status.wireName() + "; cancel it before "
-                        + "deleting it");
+                throw new RunConflictException(Text.of("error.run.delete_unfinished", id, status.wireName()));
             }
             store.delete(id);
             runs.remove(id);
@@ -307,7 +307,7 @@ public final class RunService implements AutoCloseable {
         synchronized (this) {
             RunStatus status = run.record.status();
             if (status.isFinal()) {
-                throw new RunConflictException("run " + id + " has already ended (" + status.wireName() + ")");
+                throw new RunConflictException(Text.of("error.run.already_ended", id, status.wireName()));
             }
             if (queue.remove(id)) {
                 finish(id, run, RunStatus.CANCELLED, "cancelled before it started");

@@ -2,6 +2,7 @@ package deepdash.runs;
 
 import deepdash.events.EventStreams;
 import deepdash.web.ApiError;
+import deepdash.web.RequestLanguage;
 import io.javalin.http.Context;
 import java.io.IOException;
 
@@ -26,8 +27,8 @@ final class RunStream {
         if (!streams.open(ctx, runId, lastEventId)) {
             ctx.status(503);
             ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            ctx.json(new ApiError("too many event streams open (the most is " + streams.maxStreams()
-                    + "); try again in " + RETRY_AFTER_SECONDS + " s", null));
+            ctx.json(new ApiError(RequestLanguage.messages(ctx).get("error.stream.too_many", streams.maxStreams(),
+                    RETRY_AFTER_SECONDS), "stream.too_many", null));
         }
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.training;
 
+import deepdash.i18n.Messages;
 import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.Progress;
 import deepdash.protocol.TestResult;
@@ -11,30 +12,38 @@ public final class TextProgressBar implements TrainingListener {
 
     private static final int WIDTH = 30;
     private final PrintStream out;
+    private final Messages texts;
 
     public TextProgressBar(PrintStream out) {
+        this(out, Messages.ENGLISH);
+    }
+
+    /** A bar whose words are in {@code texts}' language; its numbers read the same in every language. */
+    public TextProgressBar(PrintStream out, Messages texts) {
         this.out = out;
+        this.texts = texts;
     }
 
     @Override
     public void started(String device, int epochs, int batches, int trainSamples, int validationSamples) {
-        out.printf(Locale.ROOT, "Training on %s: %d epochs, %d training and %d validation samples%n", device,
-                epochs, trainSamples, validationSamples);
+        out.println(texts.get("cli.progress.started", device, epochs, trainSamples, validationSamples));
     }
 
     @Override
     public void progress(Progress p) {
         int filled = (int) ((long) WIDTH * p.batch() / p.batches());
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-        out.printf(Locale.ROOT, "\rEpoch %d/%d %5d/%d [%s] loss %.4f  ETA %s   ", p.epoch(), p.epochs(), p.batch(),
-                p.batches(), bar, p.loss(), formatSeconds(p.etaSeconds()));
+        out.print("\r" + texts.get("cli.progress.batch", p.epoch(), p.epochs(), String.format(Locale.ROOT, "%5d",
+                p.batch()), p.batches(), bar, String.format(Locale.ROOT, "%.4f", p.loss()),
+                formatSeconds(p.etaSeconds())) + "   ");
         out.flush();
     }
 
     @Override
     public void epoch(EpochMetrics m) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "\rEpoch %d: %.1fs, %.0f samples/s, loss %.4f",
-                m.epoch(), m.epochSeconds(), m.samplesPerSecond(), m.loss()));
+        StringBuilder line = new StringBuilder("\r" + texts.get("cli.progress.epoch", m.epoch(),
+                String.format(Locale.ROOT, "%.1f", m.epochSeconds()),
+                String.format(Locale.ROOT, "%.0f", m.samplesPerSecond()), String.format(Locale.ROOT, "%.4f", m.loss())));
         if (m.accuracy() != null) {
             line.append(String.format(Locale.ROOT, ", accuracy %.4f, val_loss %.4f, val_accuracy %.4f",
                     m.accuracy(), m.valLoss(), m.valAccuracy()));
@@ -49,11 +58,13 @@ public final class TextProgressBar implements TrainingListener {
     @Override
     public void tested(TestResult result, double trainSeconds) {
         if (result.accuracy() != null) {
-            out.printf(Locale.ROOT, "Test: accuracy %.4f, loss %.4f on %d samples. Total %.1fs%n", result.accuracy(),
-                    result.loss(), result.samples(), trainSeconds);
+            out.println(texts.get("cli.progress.test_accuracy", String.format(Locale.ROOT, "%.4f", result.accuracy()),
+                    String.format(Locale.ROOT, "%.4f", result.loss()), result.samples(),
+                    String.format(Locale.ROOT, "%.1f", trainSeconds)));
         } else {
-            out.printf(Locale.ROOT, "Test: loss %.6f, mae %.6f on %d samples. Total %.1fs%n", result.loss(),
-                    result.mae(), result.samples(), trainSeconds);
+            out.println(texts.get("cli.progress.test_mae", String.format(Locale.ROOT, "%.6f", result.loss()),
+                    String.format(Locale.ROOT, "%.6f", result.mae()), result.samples(),
+                    String.format(Locale.ROOT, "%.1f", trainSeconds)));
         }
     }
 

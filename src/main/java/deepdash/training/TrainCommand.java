@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import deepdash.engine.EngineSettings;
 import deepdash.errors.UserError;
 import deepdash.files.DataDirectory;
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.CnnArchitecture;
 import deepdash.model.CnnSettings;
@@ -19,13 +21,13 @@ import deepdash.prices.DatasetSource;
 import deepdash.prices.DatasetStore;
 import deepdash.prices.ParsedPrices;
 import deepdash.prices.PriceCsvParser;
+import deepdash.protocol.FailureMessages;
 import deepdash.protocol.RunConfig;
 import deepdash.protocol.RunFolder;
 import deepdash.protocol.RunRecord;
 import deepdash.protocol.RunStatus;
 import deepdash.series.Forecast;
 import deepdash.series.ForecastFiles;
-import deepdash.protocol.FailureMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -151,6 +154,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--progress", defaultValue = "text", description = "text (a progress bar) or json (for the server)")
     String progress;
 
+    @Mixin
+    LangOption lang;
+
     @Option(names = "--exit-with-parent", description = "Stop when standard input closes (the server died)")
     boolean exitWithParent;
 
@@ -167,6 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages texts = Messages.of(lang.resolve(System.getenv()));
         JsonLinesReporter json = "json".equals(progress) ? new JsonLinesReporter(System.out) : null;
         if (json != null) {
             // First of all: loading MXNet and MNIST take seconds and cannot report themselves.
@@ -183,14 +190,14 @@ public final class TrainCommand implements Callable<Integer> {
             record = folder.hasRecord() ? folder.readRecord() : createRecord(folder);
             if (record.status() != RunStatus.QUEUED) {
                 // Training again into a used folder would mix two runs' epochs in one metrics file.
-                return refuse(json, folder.path() + " already holds a run that is " + record.status().wireName()
-                        + "; choose a new --run-dir");
+                return refuse(json, texts.get("cli.used_run_dir", folder.path(), record.status().wireName()));
             }
             spec = knownModel(record.config().model());
         } catch (UserError e) {
-            return refuse(json, e.getMessage());
+            // The server reads a worker's reasons in English; a person at a terminal reads their language.
+            return refuse(json, json != null ? e.getMessage() : e.message(texts));
         } catch (UncheckedIOException e) {
-            return refuse(json, "cannot read " + FailureMessages.of(e));
+            return refuse(json, texts.get("cli.cannot_read", FailureMessages.of(e)));
         } catch (RuntimeException e) {
             return refuse(json, FailureMessages.of(e));
         }
@@ -203,7 +210,7 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("deepdash: training on " + threads + " OpenMP thread(s)");
         }
         RunFilesWriter files = new RunFilesWriter(folder, record);
-        TrainingListener reporter = json != null ? json : new TextProgressBar(System.out);
+        TrainingListener reporter = json != null ? json : new TextProgressBar(System.out, texts);
         // A cancelled run's worker gets SIGTERM: the loop stops between two batches, then the JVM exits.
         AtomicBoolean stopRequested = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -220,8 +227,8 @@ public final class TrainCommand implements Callable<Integer> {
             training.train(spec, spec.settings(record.config()), folder, TrainingListener.all(files, reporter), seed,
                     stopRequested::get);
             if ("text".equals(progress)) {
-                printForecast(folder);
-                System.out.println("Run saved in " + folder.path());
+                printForecast(folder, texts);
+                System.out.println(texts.get("cli.saved", folder.path()));
             }
             return 0;
         } catch (TrainingLoop.Stopped e) {
@@ -264,8 +271,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private ModelSpec knownModel(String name) {
-        return models.find(name).orElseThrow(() -> new InvalidRunConfigException("model", "the train command knows "
-                + String.join(", ", models.names()) + ", got \"" + name + "\""));
+        return models.find(name).orElseThrow(() -> new InvalidRunConfigException("model", Text.of("error.cli.unknown_model",
+                String.join(", ", models.names()), name)));
     }
 
     private RunFolder runFolder() {
@@ -284,8 +291,7 @@ public final class TrainCommand implements Callable<Integer> {
     private RunRecord createRecord(RunFolder folder) {
         ModelSpec spec = knownModel(model);
         if (csv != null && dataset != null) {
-            throw new InvalidRunConfigException("csv", "give one of --dataset (an uploaded dataset's id) and --csv "
-                    + "(a file), not both");
+            throw new InvalidRunConfigException("csv", Text.of("error.cli.csv_and_dataset"));
         }
         ObjectNode flags = Json.mapper().createObjectNode();
         if (preset != null) {
@@ -316,12 +322,11 @@ public final class TrainCommand implements Callable<Integer> {
         ModelSettings checked = spec.read(new RunConfig(model, flags)).check(datasets);
         if (dropout != null) {
             if (!(checked instanceof CnnSettings cnn)) {
-                throw new InvalidRunConfigException("dropout", "--dropout is for image models; " + model
-                        + " has no dense layer to drop from");
+                throw new InvalidRunConfigException("dropout", Text.of("error.cli.dropout_images", model));
             }
             if (!(dropout >= 0 && dropout <= CnnArchitecture.MAX_DROPOUT)) {
-                throw new InvalidRunConfigException("dropout", "must be from 0 to " + CnnArchitecture.MAX_DROPOUT
-                        + ", got " + dropout);
+                throw new InvalidRunConfigException("dropout", Text.of("error.settings.from_zero",
+                        CnnArchitecture.MAX_DROPOUT, dropout));
             }
             checked = cnn.withDenseDropout(dropout).check(datasets);
         }
@@ -338,11 +343,11 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             JsonNode node = Json.bodies().readTree(text);
             if (node == null || !node.isObject()) {
-                throw new InvalidRunConfigException("architecture", "expected a JSON object, got " + text);
+                throw new InvalidRunConfigException("architecture", Text.of("error.cli.architecture_object", text));
             }
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
-            throw new InvalidRunConfigException("architecture", "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidRunConfigException("architecture", Text.of("error.json.invalid", e.getOriginalMessage()));
         }
     }
 
@@ -374,17 +379,17 @@ public final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static void printForecast(RunFolder folder) {
+    private static void printForecast(RunFolder folder, Messages texts) {
         Optional<Forecast> written = ForecastFiles.read(folder);
-        written.ifPresent(forecast -> System.out.printf(Locale.ROOT, "Test MAE in price units (recipe %s, %d "
-                + "business day(s) ahead): model %.4f, naive \"the window's last price\" %.4f, ratio %s%n"
-                + "Diebold-Mariano (absolute errors): statistic %.3f, p = %.4g%nForecast for %s: %.4f%n",
-                forecast.recipe().wireName(), forecast.horizon(), forecast.metrics().mae(),
-                forecast.baseline().mae(), forecast.maeRatio() == null ? "-"
+        written.ifPresent(forecast -> System.out.println(texts.get("cli.forecast", forecast.recipe().wireName(),
+                forecast.horizon(), String.format(Locale.ROOT, "%.4f", forecast.metrics().mae()),
+                String.format(Locale.ROOT, "%.4f", forecast.baseline().mae()), forecast.maeRatio() == null ? "-"
                         : String.format(Locale.ROOT, "%.4f", forecast.maeRatio()),
-                forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().statistic(),
-                forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().pValue(),
-                forecast.next().date(), forecast.next().value()));
+                String.format(Locale.ROOT, "%.3f",
+                        forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().statistic()),
+                String.format(Locale.ROOT, "%.4g",
+                        forecast.dieboldMariano() == null ? Double.NaN : forecast.dieboldMariano().pValue()),
+                forecast.next().date(), String.format(Locale.ROOT, "%.4f", forecast.next().value()))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package deepdash.web;
 
 import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 
 /** Input the server refuses; {@code field} names the part of the request that is wrong. */
 public class BadRequestException extends UserError {
@@ -13,5 +14,14 @@ public class BadRequestException extends UserError {
 
     public BadRequestException(int status, String field, String message) {
         super(status, field, prefixed(field, message));
+    }
+
+    /** Worded from the bundles: {@code detail}'s key starts with {@code error.}. */
+    public BadRequestException(String field, Text detail) {
+        this(400, field, detail);
+    }
+
+    public BadRequestException(int status, String field, Text detail) {
+        super(status, field, detail);
     }
 }

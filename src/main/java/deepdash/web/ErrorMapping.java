@@ -24,28 +24,28 @@ public final class ErrorMapping {
 
     public void register(JavalinConfig config) {
         // Every feature's user-facing errors share one type, so this class knows none of the features.
-        config.routes.exception(UserError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field(),
-                e.layer()));
-        config.routes.exception(HttpResponseException.class,
-                (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null, null));
+        config.routes.exception(UserError.class, (e, ctx) -> respond(ctx, e.status(),
+                e.message(RequestLanguage.messages(ctx)), e.code(), e.field(), e.layer()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
+                e.getMessage(), UserError.codeOf(e.getStatus()), null, null));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, null);
+            respond(ctx, 500, RequestLanguage.messages(ctx).get("error.internal", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), "internal", null, null);
         });
     }
 
-    private void respond(Context ctx, int status, String message, String field, String layer) {
+    private void respond(Context ctx, int status, String message, String code, String field, String layer) {
         // Refusals often come from the headers alone, while the client is still sending the body.
         BodyDrain.beforeEarlyAnswer(ctx);
         ctx.status(status);
         if (isHtmx(ctx)) {
-            ctx.html(templates.render("error.jte", new ErrorView(message)));
+            templates.render(ctx, "error.jte", new ErrorView(message));
         } else if (isPageNavigation(ctx)) {
             // A person who followed a link to a page gets a page, not a JSON body.
-            ctx.html(templates.render("error-page.jte", new ErrorPageView(status, message)));
+            templates.render(ctx, "error-page.jte", new ErrorPageView(status, message));
         } else {
-            ctx.json(new ApiError(message, field, layer));
+            ctx.json(new ApiError(message, code, field, layer));
         }
     }
 

@@ -1,5 +1,6 @@
 package deepdash.web;
 
+import deepdash.i18n.Text;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,12 @@ public final class FormFields {
         Set<String> known = Set.of(fields);
         for (Map.Entry<String, List<String>> entry : ctx.formParamMap().entrySet()) {
             if (!known.contains(entry.getKey())) {
-                throw new BadRequestException(entry.getKey(), "unknown field. The fields are "
-                        + String.join(", ", fields) + ".");
+                throw new BadRequestException(entry.getKey(), Text.of("error.form.unknown_field",
+                        String.join(", ", fields)));
             }
             if (entry.getValue().size() > 1) {
-                throw new BadRequestException(entry.getKey(), "given " + entry.getValue().size()
-                        + " times; give each field once");
+                throw new BadRequestException(entry.getKey(), Text.of("error.form.repeated",
+                        entry.getValue().size()));
             }
         }
         return new FormFields(ctx);
@@ -51,7 +52,7 @@ public final class FormFields {
         try {
             return Integer.valueOf(value.replace("_", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new BadRequestException(field, "must be a whole number, got \"" + value + "\"");
+            throw new BadRequestException(field, Text.of("error.form.whole_number", value));
         }
     }
 
@@ -67,7 +68,7 @@ public final class FormFields {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new BadRequestException(field, "must be a number, got \"" + value + "\"");
+            throw new BadRequestException(field, Text.of("error.form.number", value));
         }
     }
 }

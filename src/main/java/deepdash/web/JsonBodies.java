@@ -23,7 +23,12 @@ public final class JsonBodies {
         try {
             return StrictJson.read(body, type);
         } catch (StrictJson.InputException e) {
-            throw new BadRequestException(e.field(), e.getMessage());
+            throw badRequest(e.field(), e);
         }
+    }
+
+    /** A refused JSON input as a 400 naming {@code field}, worded in the reader's language where it can be. */
+    public static BadRequestException badRequest(String field, StrictJson.InputException e) {
+        return e.text() == null ? new BadRequestException(field, e.getMessage()) : new BadRequestException(field, e.text());
     }
 }

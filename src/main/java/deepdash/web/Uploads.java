@@ -1,11 +1,12 @@
 package deepdash.web;
 
+import deepdash.i18n.Text;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import org.eclipse.jetty.http.BadMessageException;
 import java.io.InputStream;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Reads one uploaded file from a multipart request, refusing what is too large with 413 before
@@ -61,12 +62,12 @@ public final class Uploads {
                 throw tooLarge(field, maxBytes);
             }
             if (hasCause(e, BadMessageException.class, "")) {
-                throw new BadRequestException(field, "the multipart body could not be read: " + rootMessage(e));
+                throw new BadRequestException(field, Text.of("error.upload.unreadable", rootMessage(e)));
             }
             throw e;
         }
         if (file == null) {
-            throw new BadRequestException(field, "no file: send the file in a multipart field named \"" + field + "\"");
+            throw new BadRequestException(field, Text.of("error.upload.no_file", field));
         }
         if (file.size() > maxBytes) {
             throw tooLarge(field, maxBytes);
@@ -84,8 +85,7 @@ public final class Uploads {
             throw tooLarge(field, maxBytes);
         }
         if (!ctx.isMultipartFormData()) {
-            throw new BadRequestException(field, "send the file as multipart/form-data in a field named \""
-                    + field + "\"");
+            throw new BadRequestException(field, Text.of("error.upload.not_multipart", field));
         }
     }
 
@@ -98,9 +98,8 @@ public final class Uploads {
      */
     public static BadRequestException busy(Context ctx, String field, int limit) {
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        return new BadRequestException(503, field, "the server is already receiving " + limit + " upload"
-                + (limit == 1 ? "" : "s") + ", its limit for uploads at once (set with --max-concurrent-uploads);"
-                + " try again in " + RETRY_AFTER_SECONDS + " seconds");
+        return new BadRequestException(503, field, Text.of(limit == 1 ? "error.upload.busy_one" : "error.upload.busy",
+                limit, RETRY_AFTER_SECONDS));
     }
 
     private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type, String messagePart) {
@@ -133,8 +132,7 @@ public final class Uploads {
     }
 
     private static BadRequestException tooLarge(String field, long maxBytes) {
-        return new BadRequestException(413, field, "the file is larger than the upload limit of "
-                + megabytes(maxBytes) + " (set with --max-upload-mb)");
+        return new BadRequestException(413, field, Text.of("error.upload.too_large", megabytes(maxBytes)));
     }
 
     private static String megabytes(long bytes) {
