@@ -162,7 +162,7 @@ class PredictApiTest {
                 .contains("id=\"draw-canvas\"", "id=\"probability-chart\"", "/static/js/draw.js")
                 .contains("<option value=\"" + NEWER_RUN + "\" selected>")
                 .contains("<option value=\"shipped-cnn\">Shipped CNN · 10 epochs on all 60,000 images · test accuracy 98.70%")
-                .contains("<a href=\"/draw\" class=\"active\">Draw</a>")
+                .contains("<a href=\"/draw\" class=\"active\" aria-current=\"page\">Draw</a>")
                 .doesNotContain("https://");
         assertThat(server.get("/cnn").body()).contains("<a href=\"/draw\" class=\"\">Draw</a>", "<a href=\"/draw\">");
         assertThat(server.get("/static/js/draw.js").statusCode()).isEqualTo(200);

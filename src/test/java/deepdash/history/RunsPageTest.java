@@ -69,7 +69,7 @@ class RunsPageTest {
             HttpResponse<String> page = server.get("/runs");
             assertThat(page.statusCode()).isEqualTo(200);
             String html = page.body();
-            assertThat(html).contains("<a href=\"/runs\" class=\"active\">Runs</a>", "<a href=\"/cnn\"");
+            assertThat(html).contains("<a href=\"/runs\" class=\"active\" aria-current=\"page\">Runs</a>", "<a href=\"/cnn\"");
             assertThat(rowIds(html)).containsExactlyElementsOf(written.newestFirst().subList(0, 50));
             assertThat(html).contains("1–50 of 120", "href=\"/runs?offset=50\"", "hx-get=\"/runs/table?offset=50\"")
                     .doesNotContain("rel=\"prev\"");
@@ -146,7 +146,7 @@ class RunsPageTest {
         try (TestServer server = TestServer.start(dataDir)) {
             HttpResponse<String> page = server.get("/runs/" + id);
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("class=\"run-panel\" data-run-id=\"" + id + "\"",
+            assertThat(page.body()).contains("class=\"run-panel\" id=\"run-" + id + "\" data-run-id=\"" + id + "\"",
                     "href=\"/api/runs/" + id + "/metrics.csv\"", "data-chart-png=\"" + id + "-loss.png\"",
                     "data-chart-png=\"" + id + "-accuracy.png\"", "data-control=\"smoothing\"",
                     "data-control=\"x\"", "data-control=\"log\"", "hx-delete=\"/ui/runs/" + id + "\"", "hx-confirm=",
