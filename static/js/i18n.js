@@ -25,4 +25,19 @@
     return pattern.replace(/\{(\d+)\}/g, (match, index) =>
       args && args[index] !== undefined && args[index] !== null ? String(args[index]) : match);
   };
+
+  // The nav's language link is a plain "?lang=xx" (it works without scripts, but drops the page's
+  // other parameters, such as the Runs page's filters): keep them.
+  function keepQueryOnLanguageLinks() {
+    document.querySelectorAll('.lang-switch a[data-lang]').forEach((link) => {
+      const url = new URL(window.location.href);
+      url.searchParams.set('lang', link.dataset.lang);
+      link.href = url.pathname + url.search + url.hash;
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', keepQueryOnLanguageLinks);
+  } else {
+    keepQueryOnLanguageLinks();
+  }
 }());

@@ -70,5 +70,10 @@ class CnnPageKoreanBrowserTest {
         driver.findElement(By.id("train-button")).click();
         WebElement error = browser.await(d -> d.findElement(By.cssSelector("#train-errors .error")));
         assertThat(error.getText()).isEqualTo("에포크: 1에서 1000 사이여야 합니다. 입력한 값: 0");
+
+        // Switching back keeps the page's other parameters (the Runs page's filter here).
+        driver.get(server.baseUrl() + "/runs?model=cnn");
+        browser.await(d -> String.valueOf(d.findElement(By.cssSelector(".lang-switch a[data-lang=en]"))
+                .getAttribute("href")).endsWith("/runs?model=cnn&lang=en"));
     }
 }
