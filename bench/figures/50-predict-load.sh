@@ -15,7 +15,7 @@ clients=50
 work=$(mktemp -d)
 server=
 cleanup() {
-  [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT

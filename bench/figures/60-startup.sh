@@ -13,7 +13,7 @@ target_seconds=2.0
 work=$(mktemp -d)
 server=
 cleanup() {
-  [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
