@@ -217,6 +217,9 @@ final class ForwardBatcher {
                 break;
             }
         }
+        // A request that queued and left between the last poll and the check above is in the queue
+        // (it adds before it leaves): take it too, instead of leaving it to a pass of its own.
+        lane.queue.drainTo(batch, maxBatch - batch.size());
         return batch;
     }
 
