@@ -330,7 +330,7 @@ class DrawingApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("My digits", "id=\"drawings-empty\"", "Save with label",
                 "hx-get=\"/ui/drawings/scores\"", "/static/js/my-digits.js")
-                .contains("class=\"active\">My digits</a>");
+                .contains("class=\"active\" aria-current=\"page\">My digits</a>");
     }
 
     @Test
