@@ -230,7 +230,7 @@ class RunApiTest {
                 .header("Accept", "text/html,application/xhtml+xml").GET().build());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("no run with id", "<nav>");
+        assertThat(page.body()).contains("no run with id", "<nav aria-label=");
         HttpResponse<String> api = server.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(server.baseUrl() + "/api/runs/20990101-000000-000000"))
                 .header("Accept", "text/html,application/xhtml+xml").GET().build());
