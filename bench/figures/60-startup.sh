@@ -54,6 +54,11 @@ one_start() {
     sleep 0.01
   done
   end=$(date +%s%N)
+  # The jar's own files, served without mounting the jar (web.ClasspathFiles): a file answers, a folder does not.
+  for check in "200 /static/css/app.css" "200 /webjars/htmx.org/2.0.8/dist/htmx.min.js" "404 /static/css"; do
+    got=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port${check#* }")
+    [[ "$got" == "${check%% *}" ]] || { echo "${check#* } answered $got, not ${check%% *}" >&2; exit 1; }
+  done
   kill "$server"; wait "$server" 2>/dev/null || true
   server=
   rm -rf "$data"

@@ -23,12 +23,12 @@ import deepdash.runs.RunExportController;
 import deepdash.runs.WorkerLauncher;
 import deepdash.security.AccessSettings;
 import deepdash.security.Security;
+import deepdash.web.ClasspathFiles;
 import deepdash.web.ErrorMapping;
 import deepdash.web.RequestLanguage;
 import deepdash.web.Uploads;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -116,12 +116,7 @@ public final class App {
             // File parts go to a temporary file above this size, never into the heap whole.
             c.jetty.multipartConfig.maxInMemoryFileSize(Uploads.MAX_IN_MEMORY_PART_BYTES, SizeUnit.BYTES);
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            c.staticFiles.enableWebjars();
-            c.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-            });
+            ClasspathFiles.register(c);
             c.startup.showJavalinBanner = false;
             c.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             // Browsers ask for /favicon.ico whatever the page says; answer with the SVG one.
