@@ -29,8 +29,12 @@ import deepdash.web.RequestLanguage;
 import deepdash.web.Uploads;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -54,10 +58,14 @@ public final class App {
     private final AppServices services;
     private final EventStreams streams;
 
-    private App(Javalin javalin, AppServices services, EventStreams streams) {
+    /** Done when the data directory has been read at start-up: until then requests wait for it. */
+    private final CompletableFuture<Void> dataRead;
+
+    private App(Javalin javalin, AppServices services, EventStreams streams, CompletableFuture<Void> dataRead) {
         this.javalin = javalin;
         this.services = services;
         this.streams = streams;
+        this.dataRead = dataRead;
     }
 
     /** The real app, started. */
@@ -102,8 +110,10 @@ public final class App {
                 new ImageInspector(config.maxConcurrentUploads()), services.templates(),
                 Math.min(config.maxUploadBytes(), ExploreController.DEFAULT_MAX_IMAGE_BYTES));
 
+        CompletableFuture<Void> dataRead = new CompletableFuture<>();
         Javalin javalin = Javalin.create(c -> {
             Security.register(c, access);
+            c.routes.before(ctx -> awaitDataRead(dataRead));
             RequestLanguage.register(c);
             c.jetty.host = config.host();
             c.jetty.port = config.port();
@@ -138,15 +148,52 @@ public final class App {
             cells.register(c);
             errors.register(c);
         });
-        return new App(javalin, services, streams);
+        return new App(javalin, services, streams, dataRead);
     }
 
-    /** Registers the bundled sample, loads the runs on disk and starts listening. */
+    /**
+     * Registers the bundled sample, loads the runs on disk and starts listening; returns when all
+     * three are done. The data directory is read on two threads of its own while Jetty starts on
+     * this one (start-up was one after the other, 1.4 s of it reading 1,000 runs); a request that
+     * arrives before the reading ends waits for it, so nothing ever answers from a half-read directory.
+     */
     public App start() {
-        services.datasets().ensureSample();
-        services.runs().recover();
+        CompletableFuture<Void> sample = CompletableFuture.runAsync(services.datasets()::ensureSample,
+                task -> startupThread("startup-sample", task));
+        CompletableFuture<Void> runs = CompletableFuture.runAsync(services.runs()::recover,
+                task -> startupThread("startup-runs", task));
+        CompletableFuture.allOf(sample, runs).whenComplete((done, failed) -> {
+            if (failed == null) {
+                dataRead.complete(null);
+            } else {
+                dataRead.completeExceptionally(failed);
+            }
+        });
         javalin.start();
+        try {
+            dataRead.join();
+        } catch (CompletionException e) {
+            javalin.stop();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         return this;
+    }
+
+    private static void startupThread(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Holds a request that arrives while the data directory is still being read at start-up. */
+    private static void awaitDataRead(CompletableFuture<Void> dataRead) {
+        if (!dataRead.isDone()) {
+            try {
+                dataRead.join();
+            } catch (CompletionException | CancellationException e) {
+                throw new ServiceUnavailableResponse("the server could not read its data directory at start-up");
+            }
+        }
     }
 
     public AppServices services() {
