@@ -5,7 +5,6 @@ import deepdash.cell.CellService;
 import deepdash.digits.PredictionService;
 import deepdash.drawings.DrawingService;
 import deepdash.drawings.DrawingStore;
-import deepdash.engine.EngineSettings;
 import deepdash.engine.GpuAvailability;
 import deepdash.engine.MxnetDispatcher;
 import deepdash.events.EventHub;
@@ -159,7 +158,6 @@ public record AppServices(MxnetDispatcher mxnet, EventHub hub, ModelRegistry mod
         }
 
         public AppServices build() {
-            EngineSettings.applyToThisProcess();
             Clock c = clock != null ? clock : Clock.systemUTC();
             MxnetDispatcher mx = mxnet != null ? mxnet : new MxnetDispatcher();
             EventHub h = hub != null ? hub : new EventHub();

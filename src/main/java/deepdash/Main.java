@@ -1,6 +1,5 @@
 package deepdash;
 
-import deepdash.engine.EngineSettings;
 import deepdash.files.DataDirectory;
 import deepdash.i18n.Lang;
 import deepdash.security.BindAddress;
@@ -98,7 +97,6 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineSettings.applyToThisProcess();
         BindAddress bind = new BindAddress(host);
         // Beyond loopback a token is required; one is generated when --token/DEEPDASH_TOKEN gave none.
         StartupToken access = StartupToken.decide(bind, token);

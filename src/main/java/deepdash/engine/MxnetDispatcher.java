@@ -22,6 +22,12 @@ public final class MxnetDispatcher implements AutoCloseable {
         return t;
     });
 
+    public MxnetDispatcher() {
+        // MXNet reads its thread and engine settings from the environment when it loads, which is on
+        // this thread, at its first task: set them first, here rather than on the start-up path.
+        thread.execute(EngineSettings::applyToThisProcess);
+    }
+
     /**
      * Queues {@code task} on the MXNet thread and returns at once: for a task that hands its results
      * over itself (a prediction batch completes each request's future).
