@@ -1,5 +1,6 @@
 package deepdash;
 
+import deepdash.engine.EngineSettings;
 import deepdash.files.DataDirectory;
 import deepdash.i18n.Lang;
 import deepdash.security.BindAddress;
@@ -97,6 +98,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineSettings.applyJvmProperties();
         BindAddress bind = new BindAddress(host);
         // Beyond loopback a token is required; one is generated when --token/DEEPDASH_TOKEN gave none.
         StartupToken access = StartupToken.decide(bind, token);

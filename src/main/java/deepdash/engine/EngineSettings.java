@@ -32,6 +32,16 @@ public final class EngineSettings {
     private EngineSettings() {
     }
 
+    /**
+     * The settings that are JVM properties only: DJL stays offline and logs warnings only. Cheap
+     * (no native call), so the server sets them first thing, before any DJL class can log; the
+     * environment follows on the MXNet thread ({@link MxnetDispatcher}).
+     */
+    public static void applyJvmProperties() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
+    }
+
     /** Applies the settings to this process (the server: one OpenMP thread). Call before anything touches DJL. */
     public static synchronized void applyToThisProcess() {
         apply(ompThreads());
@@ -64,8 +74,7 @@ public final class EngineSettings {
         if (applied) {
             return;
         }
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
+        applyJvmProperties();
         setenv("MXNET_ENGINE_TYPE", engineType());
         if (!"default".equals(threads)) {
             setenv("OMP_NUM_THREADS", threads);
