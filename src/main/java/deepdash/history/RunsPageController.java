@@ -111,7 +111,8 @@ public final class RunsPageController {
                         ? ForecastPageController.PAGE + "?" + ForecastPageController.FROM_PARAM + "=" + run.id() : null;
         String draw = cnn && hasModel && run.status() == RunStatus.COMPLETED ? drawPath(run.id()) : null;
         templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
-                RunRowView.of(run, models, clock.instant(), exports, RequestLanguage.messages(ctx)), hasModel, evaluation, trainAgain, draw));
+                RunRowView.of(run, models, clock.instant(), exports, RequestLanguage.messages(ctx)), hasModel,
+                evaluation, trainAgain, draw));
     }
 
     /** The draw page with run {@code id}'s model selected. */

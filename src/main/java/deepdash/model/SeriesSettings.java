@@ -234,7 +234,8 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
         details.put("to", ModelSettings.raw(to));
         details.put("splitDate", ModelSettings.raw(splitDate));
         details.put("recipe", ModelSettings.raw(recipeOrDefault().wireName()));
-        details.put("horizon", Text.of(horizonOrDefault() == 1 ? "setting.days.one" : "setting.days", horizonOrDefault()));
+        details.put("horizon", Text.of(horizonOrDefault() == 1 ? "setting.days.one" : "setting.days",
+                horizonOrDefault()));
         return details;
     }
 

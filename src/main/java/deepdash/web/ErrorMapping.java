@@ -52,7 +52,10 @@ public final class ErrorMapping {
         return e instanceof EndpointNotFound || e instanceof MethodNotAllowedResponse;
     }
 
-    /** What a no-route refusal says in {@code t}'s language, naming the method, the path and, for a 405, what it takes. */
+    /**
+     * What a no-route refusal says in {@code t}'s language, naming the method, the path and, for a
+     * 405, the methods the address takes.
+     */
     public static String noRouteMessage(HttpResponseException e, String method, String path, Messages t) {
         if (e instanceof MethodNotAllowedResponse && !e.getDetails().isEmpty()) {
             return t.get("error.http.method_not_allowed", method, path, String.join(", ", e.getDetails().values()));
