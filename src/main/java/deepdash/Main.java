@@ -3,14 +3,17 @@ package deepdash;
 import deepdash.engine.EngineSettings;
 import deepdash.files.DataDirectory;
 import deepdash.i18n.Lang;
+import deepdash.i18n.Messages;
 import deepdash.security.BindAddress;
 import deepdash.security.StartupMessage;
 import deepdash.security.StartupToken;
 import deepdash.training.LangOption;
 import deepdash.training.TrainCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -96,6 +99,18 @@ public final class Main implements Callable<Integer> {
         return commandLine;
     }
 
+    /**
+     * What the server prints once it listens, in the command line's language ({@code --lang}, else
+     * the locale of {@code env}), as the help and the progress bar are.
+     */
+    List<String> consoleLines(BindAddress bind, int port, StartupToken access, List<String> otherAddresses,
+            Path dataDirectory, Map<String, String> env) {
+        Messages texts = Messages.of(lang.resolve(env));
+        List<String> lines = new ArrayList<>(StartupMessage.lines(bind, port, access, otherAddresses, texts));
+        lines.add(texts.get("startup.dataDir", dataDirectory));
+        return lines;
+    }
+
     @Override
     public Integer call() {
         EngineSettings.applyJvmProperties();
@@ -110,8 +125,8 @@ public final class Main implements Callable<Integer> {
                 .withMaxConcurrentUploads(maxConcurrentUploads);
         App app = App.start(config);
         List<String> otherAddresses = bind.isWildcard() ? StartupMessage.otherAddresses() : List.of();
-        StartupMessage.lines(bind, app.port(), access, otherAddresses).forEach(System.out::println);
-        System.out.println("Data directory (runs and uploads): " + config.dataDir());
+        consoleLines(bind, app.port(), access, otherAddresses, config.dataDir(), System.getenv())
+                .forEach(System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         return 0;
     }

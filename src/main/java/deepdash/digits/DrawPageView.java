@@ -72,7 +72,7 @@ public record DrawPageView(List<ModelChoice> models, String selectedId, String m
 
     /** {@link #optionText(ModelChoice)} in {@code t}'s language. */
     public String optionText(ModelChoice model, Messages t) {
-        StringBuilder text = new StringBuilder(model.label());
+        StringBuilder text = new StringBuilder(model.label(t));
         if (model.testAccuracy() != null) {
             text.append(" · ").append(t.get("draw.option.accuracy",
                     String.format(Locale.ROOT, "%.2f%%", 100 * model.testAccuracy())));

@@ -325,22 +325,24 @@ public final class PredictionService implements AutoCloseable {
         return test == null ? null : test.accuracy();
     }
 
-    private static String runLabel(RunView run) {
-        return (run.name() != null ? run.name() + " (run " + run.id() + ")" : "Run " + run.id()) + " · "
-                + describe(run.config());
+    private static Text runLabel(RunView run) {
+        return run.name() != null ? Text.of("draw.label.named", run.name(), run.id(), describe(run.config()))
+                : Text.of("draw.label.run", run.id(), describe(run.config()));
     }
 
-    private String shippedLabel() {
-        return "Shipped CNN · " + describe(shippedRecord.config());
+    private Text shippedLabel() {
+        return Text.of("draw.label.shipped", describe(shippedRecord.config()));
     }
 
-    private static String describe(RunConfig config) {
+    private static Text describe(RunConfig config) {
         CnnSettings settings = (CnnSettings) CNN.settings(config);
-        String images = settings.trainLimit() == null ? "all 60,000 images"
-                : String.format(Locale.US, "%,d images", settings.trainLimit());
+        Text images = settings.trainLimit() == null
+                ? Text.of("draw.label.allImages", String.format(Locale.ROOT, "%,d", CnnSettings.MNIST_TRAIN_IMAGES))
+                : Text.of("settings.images", String.format(Locale.ROOT, "%,d", settings.trainLimit()));
         String network = settings.architecture() == null || settings.architecture().equals(CnnArchitecture.SEED)
                 ? "" : " · " + settings.architecture().compact();
-        return settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs") + " on " + images + network;
+        return Text.of(settings.epochs() == 1 ? "draw.label.training.one" : "draw.label.training", settings.epochs(),
+                images, network);
     }
 
     // ---- on the MXNet thread ---------------------------------------------------------------

@@ -1,5 +1,7 @@
 package deepdash.explore;
 
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import java.util.List;
 
 /**
@@ -36,6 +38,16 @@ public record MnistDigit(String split, int index, int label, List<Integer> shape
 
     /** The seed's line, from this image: {@code shape (28, 28), max 255, min 0}. */
     public String shapeLine() {
-        return "shape (" + shape.get(0) + ", " + shape.get(1) + "), max " + max + ", min " + min;
+        return shapeLine(Messages.ENGLISH);
+    }
+
+    /** {@link #shapeLine()} in {@code t}'s language: {@code shape (28, 28), 최댓값 255, 최솟값 0}. */
+    public String shapeLine(Messages t) {
+        return t.format(shapeText());
+    }
+
+    /** The shape line before it is worded. */
+    public Text shapeText() {
+        return Text.of("explore.shapeLine", shape.get(0), shape.get(1), max, min);
     }
 }

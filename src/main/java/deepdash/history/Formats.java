@@ -1,5 +1,6 @@
 package deepdash.history;
 
+import deepdash.i18n.Messages;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,16 +19,21 @@ final class Formats {
 
     /** 42s, 6m52s, 1h05m: the same as the run panel's script. */
     static String seconds(Double seconds) {
+        return seconds(seconds, Messages.ENGLISH);
+    }
+
+    /** {@link #seconds(Double)} with the units in {@code t}'s language (42초, 6분 52초); the digits stay. */
+    static String seconds(Double seconds, Messages t) {
         if (seconds == null || !Double.isFinite(seconds) || seconds < 0) {
             return NONE;
         }
         long s = Math.round(seconds);
         if (s < 60) {
-            return s + "s";
+            return t.get("duration.seconds", s);
         }
         long m = s / 60;
-        return m < 60 ? String.format(Locale.ROOT, "%dm%02ds", m, s % 60)
-                : String.format(Locale.ROOT, "%dh%02dm", m / 60, m % 60);
+        return m < 60 ? t.get("duration.minutes", m, String.format(Locale.ROOT, "%02d", s % 60))
+                : t.get("duration.hours", m / 60, String.format(Locale.ROOT, "%02d", m % 60));
     }
 
     /** 0.001 rather than 1.0E-3; null as "–". */

@@ -1,6 +1,7 @@
 package deepdash.history;
 
 import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import deepdash.model.KeyMetric;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSettings;
@@ -48,31 +49,37 @@ public record RunRowView(
         return of(run, models, now, null);
     }
 
+    /** The row in English. */
+    public static RunRowView of(RunView run, ModelRegistry models, Instant now, RunExports exports) {
+        return of(run, models, now, exports, Messages.ENGLISH);
+    }
+
     /**
      * @param exports where a forecaster's MAE ratio and its dataset's name are read; null to show
      *     the stored settings only
+     * @param t the language of the cells' words; numbers, dates and Keras names stay as they are
      */
-    public static RunRowView of(RunView run, ModelRegistry models, Instant now, RunExports exports) {
+    public static RunRowView of(RunView run, ModelRegistry models, Instant now, RunExports exports, Messages t) {
         KeyMetric metric = models.keyMetric(run.model());
         ModelSettings settings = models.settings(run.config());
         boolean forecast = models.isForecast(run.model());
         // A forecaster's errors are in scaled units (0..1 over the training days' prices): say so, and
         // rank it by what a person can read, its MAE over the naive forecast's.
-        String validationName = forecast ? metric.validationName() + " (scaled)" : metric.validationName();
+        String validationName = forecast ? t.get("runs.scaled", metric.validationName()) : metric.validationName();
         String test = metric.format(metric.test(run.test()));
-        String testName = "test " + metric.metricName() + (forecast ? " (scaled)" : "");
+        String testName = t.get(forecast ? "runs.testMetric.scaled" : "runs.testMetric", metric.metricName());
         if (forecast && exports != null) {
             Optional<Double> ratio = exports.maeRatio(run.id());
             if (ratio.isPresent()) {
                 test = String.format(Locale.ROOT, "%.3f", ratio.get());
-                testName = "MAE ratio vs naive";
+                testName = t.get("runs.maeRatio");
             }
         }
         return new RunRowView(run.id(), Formats.orNone(run.model()), Formats.orNone(dataLabel(run, settings, exports)),
-                settings(settings),
+                settings(settings, t),
                 run.status().wireName(), statusText(run), run.reason(),
                 metric.format(metric.bestValidation(run.epochs())), validationName,
-                test, testName, duration(run, now),
+                test, testName, duration(run, now, t),
                 Formats.orNone(run.device()), Formats.dateTime(run.createdAt()), !run.status().isFinal(), run.name());
     }
 
@@ -90,7 +97,12 @@ public record RunRowView(
 
     /** The run's name, else "Run " and its id: what its page is titled. */
     public String title() {
-        return name != null ? name : "Run " + id;
+        return title(Messages.ENGLISH);
+    }
+
+    /** {@link #title()} in {@code t}'s language. */
+    public String title(Messages t) {
+        return name != null ? name : t.get("detail.title", id);
     }
 
     public String detailUrl() {
@@ -99,24 +111,29 @@ public record RunRowView(
 
     /** The settings a person compares runs by: "10 epochs · batch 32 · lr 0.001 · 2,000 images". */
     static String settings(ModelSettings settings) {
+        return settings(settings, Messages.ENGLISH);
+    }
+
+    /** {@link #settings(ModelSettings)} in {@code t}'s language: "10 에포크 · 배치 32 · 학습률 0.001 · 이미지 2,000장". */
+    static String settings(ModelSettings settings, Messages t) {
         List<String> parts = new ArrayList<>();
         if (settings.epochs() != null) {
-            parts.add(settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs"));
+            parts.add(t.get(settings.epochs() == 1 ? "settings.epochs.one" : "settings.epochs", settings.epochs()));
         }
         if (settings.batchSize() != null) {
-            parts.add("batch " + settings.batchSize());
+            parts.add(t.get("settings.batch", settings.batchSize()));
         }
         if (settings.learningRate() != null) {
-            parts.add("lr " + Formats.plain(settings.learningRate()));
+            parts.add(t.get("settings.lr", Formats.plain(settings.learningRate())));
         }
-        parts.addAll(settings.summaryParts());
+        settings.summaryParts().forEach(part -> parts.add(t.format(part)));
         // A series run's range and split, so that two runs on different days can be told apart.
-        Map<String, String> details = settings.details();
+        Map<String, Text> details = settings.details();
         if (details.get("from") != null && details.get("to") != null) {
-            parts.add(details.get("from") + " to " + details.get("to"));
+            parts.add(t.get("settings.range", details.get("from"), details.get("to")));
         }
-        if (details.get("split date") != null) {
-            parts.add("split " + details.get("split date"));
+        if (details.get("splitDate") != null) {
+            parts.add(t.get("settings.split", details.get("splitDate")));
         }
         return parts.isEmpty() ? Formats.NONE : String.join(" · ", parts);
     }
@@ -162,8 +179,12 @@ public record RunRowView(
 
     /** Training time: what the worker measured; else start to end; still running: start to now. */
     static String duration(RunView run, Instant now) {
+        return duration(run, now, Messages.ENGLISH);
+    }
+
+    static String duration(RunView run, Instant now, Messages t) {
         if (run.trainSeconds() != null) {
-            return Formats.seconds(run.trainSeconds());
+            return Formats.seconds(run.trainSeconds(), t);
         }
         if (run.startedAt() == null) {
             return Formats.NONE;
@@ -172,6 +193,6 @@ public record RunRowView(
         if (end == null) {
             return Formats.NONE;
         }
-        return Formats.seconds(Duration.between(run.startedAt(), end).toMillis() / 1000.0);
+        return Formats.seconds(Duration.between(run.startedAt(), end).toMillis() / 1000.0, t);
     }
 }

@@ -27,8 +27,13 @@ public record RunTableView(List<RunRowView> rows, int total, int offset, int lim
 
     /** @param exports where forecasters' MAE ratios and dataset names are read; null for none */
     public static RunTableView of(RunPage page, ModelRegistry models, Instant now, RunExports exports) {
+        return of(page, models, now, exports, Messages.ENGLISH);
+    }
+
+    /** @param t the language of the rows' cells */
+    public static RunTableView of(RunPage page, ModelRegistry models, Instant now, RunExports exports, Messages t) {
         List<RunRowView> rows = new ArrayList<>(page.runs().size());
-        page.runs().forEach(run -> rows.add(RunRowView.of(run, models, now, exports)));
+        page.runs().forEach(run -> rows.add(RunRowView.of(run, models, now, exports, t)));
         RunQuery query = page.query();
         return new RunTableView(rows, page.total(), query.offset(), query.limit(),
                 query.model() == null ? "" : query.model(), query.statusParam());

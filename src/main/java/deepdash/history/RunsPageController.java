@@ -16,6 +16,7 @@ import deepdash.runs.RunStore;
 import deepdash.runs.RunView;
 import deepdash.web.BadRequestException;
 import deepdash.web.ChartPalette;
+import deepdash.web.RequestLanguage;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -91,7 +92,7 @@ public final class RunsPageController {
     private RunTableView tableView(Context ctx) {
         RunQuery asked = RunQuery.parse(ctx::queryParam, runs.models());
         RunQuery query = new RunQuery(asked.model(), asked.statuses(), asked.offset(), PAGE_SIZE);
-        return RunTableView.of(runs.list(query), models, clock.instant(), exports);
+        return RunTableView.of(runs.list(query), models, clock.instant(), exports, RequestLanguage.messages(ctx));
     }
 
     private void detail(Context ctx) {
@@ -110,7 +111,8 @@ public final class RunsPageController {
                         ? ForecastPageController.PAGE + "?" + ForecastPageController.FROM_PARAM + "=" + run.id() : null;
         String draw = cnn && hasModel && run.status() == RunStatus.COMPLETED ? drawPath(run.id()) : null;
         templates.render(ctx, "runs/detail.jte", new RunDetailView(RunPanelView.of(run, models),
-                RunRowView.of(run, models, clock.instant(), exports), hasModel, evaluation, trainAgain, draw));
+                RunRowView.of(run, models, clock.instant(), exports, RequestLanguage.messages(ctx)), hasModel,
+                evaluation, trainAgain, draw));
     }
 
     /** The draw page with run {@code id}'s model selected. */
@@ -132,7 +134,8 @@ public final class RunsPageController {
             throw new BadRequestException("ids", Text.of("error.compare.count", MAX_COMPARED, ids.size()));
         }
         List<RunView> compared = ids.stream().map(runs::view).toList();
-        templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant(), exports));
+        templates.render(ctx, "runs/compare.jte", RunComparison.of(compared, models, clock.instant(), exports,
+                RequestLanguage.messages(ctx)));
     }
 
     /** Deletes from the detail page, then sends the browser back to the list (htmx follows HX-Redirect). */

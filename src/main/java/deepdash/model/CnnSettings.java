@@ -164,26 +164,26 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     }
 
     @Override
-    public List<String> summaryParts() {
-        List<String> parts = new ArrayList<>();
+    public List<Text> summaryParts() {
+        List<Text> parts = new ArrayList<>();
         if (trainLimit != null) {
-            parts.add(String.format(Locale.ROOT, "%,d images", trainLimit));
+            parts.add(Text.of("settings.images", String.format(Locale.ROOT, "%,d", trainLimit)));
         }
         if (architecture != null && !architecture.equals(CnnArchitecture.SEED)) {
-            parts.add(architecture.compact());
+            parts.add(ModelSettings.raw(architecture.compact()));
         }
         TrainingOptions options = trainingOptions();
         if (options.l2() > 0) {
-            parts.add("L2 " + decimal(options.l2()));
+            parts.add(Text.of("settings.l2", decimal(options.l2())));
         }
         if (options.l1() > 0) {
-            parts.add("L1 " + decimal(options.l1()));
+            parts.add(Text.of("settings.l1", decimal(options.l1())));
         }
         if (!options.schedule().type().equals(LearningRateSchedule.CONSTANT)) {
-            parts.add(options.schedule().describe());
+            parts.add(options.schedule().text());
         }
         if (options.earlyStopping()) {
-            parts.add("early stopping " + options.patience());
+            parts.add(Text.of("settings.earlyStopping", options.patience()));
         }
         return parts;
     }
@@ -193,18 +193,18 @@ public record CnnSettings(Integer epochs, Integer batchSize, Double learningRate
     }
 
     @Override
-    public Map<String, String> details() {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("training images", trainLimit == null
-                ? String.format(Locale.ROOT, "all %,d", MNIST_TRAIN_IMAGES)
-                : String.format(Locale.ROOT, "%,d", trainLimit));
-        details.put("network", network().compact());
+    public Map<String, Text> details() {
+        Map<String, Text> details = new LinkedHashMap<>();
+        details.put("trainingImages", trainLimit == null
+                ? Text.of("setting.allImages", String.format(Locale.ROOT, "%,d", MNIST_TRAIN_IMAGES))
+                : ModelSettings.raw(String.format(Locale.ROOT, "%,d", trainLimit)));
+        details.put("network", ModelSettings.raw(network().compact()));
         TrainingOptions options = trainingOptions();
-        details.put("L2 weight decay", options.l2() > 0 ? decimal(options.l2()) : "none");
-        details.put("L1 penalty", options.l1() > 0 ? decimal(options.l1()) : "none");
-        details.put("learning-rate schedule", options.schedule().describe());
-        details.put("early stopping", options.earlyStopping()
-                ? "patience " + options.patience() + ", best epoch restored" : "off");
+        details.put("l2", options.l2() > 0 ? ModelSettings.raw(decimal(options.l2())) : Text.of("setting.none"));
+        details.put("l1", options.l1() > 0 ? ModelSettings.raw(decimal(options.l1())) : Text.of("setting.none"));
+        details.put("schedule", options.schedule().text());
+        details.put("earlyStopping", options.earlyStopping()
+                ? Text.of("setting.patience", options.patience()) : Text.of("setting.off"));
         return details;
     }
 }

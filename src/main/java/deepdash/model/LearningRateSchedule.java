@@ -1,5 +1,6 @@
 package deepdash.model;
 
+import deepdash.i18n.Text;
 import java.util.List;
 import java.util.Locale;
 
@@ -80,5 +81,13 @@ public record LearningRateSchedule(String type, double learningRate, int stepEpo
             case ONE_CYCLE -> "one-cycle";
             default -> type;
         };
+    }
+
+    /** {@link #describe()} as a text to word in the reader's language. */
+    public Text text() {
+        return type.equals(STEP)
+                ? Text.of(stepEpochs == 1 ? "schedule.type.step.one" : "schedule.type.step",
+                        String.format(Locale.ROOT, "%.1f", STEP_FACTOR), stepEpochs)
+                : Text.of("schedule.type." + type);
     }
 }

@@ -1,5 +1,6 @@
 package deepdash.model;
 
+import deepdash.i18n.Text;
 import deepdash.prices.DatasetSource;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,20 @@ public interface ModelSettings {
     /** The dataset column of the metrics export: {@code MNIST}, or the dataset's id ("" when there is none). */
     String datasetName();
 
-    /** The settings line's parts after epochs, batch size and learning rate: {@code 2,000 images}, {@code window 5}. */
-    List<String> summaryParts();
+    /**
+     * The settings line's parts after epochs, batch size and learning rate ({@code 2,000 images},
+     * {@code window 5}), worded by the page in its reader's language.
+     */
+    List<Text> summaryParts();
 
-    /** This record's own settings for the compare table, in order, by the name the table shows. */
-    Map<String, String> details();
+    /**
+     * This record's own settings for the compare table, in order: the key is the setting's id (its
+     * row is titled by the message {@code setting.<id>}), the value its text; a null value is unset.
+     */
+    Map<String, Text> details();
+
+    /** A value shown as it is in every language: a number, a date, a Keras or wire name. */
+    static Text raw(Object value) {
+        return value == null ? null : Text.of("value.raw", value);
+    }
 }

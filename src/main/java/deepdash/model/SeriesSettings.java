@@ -212,29 +212,30 @@ public record SeriesSettings(Integer epochs, Integer batchSize, Double learningR
     }
 
     @Override
-    public List<String> summaryParts() {
-        List<String> parts = new ArrayList<>();
+    public List<Text> summaryParts() {
+        List<Text> parts = new ArrayList<>();
         if (window != null) {
-            parts.add("window " + window);
+            parts.add(Text.of("settings.window", window));
         }
         if (recipeOrDefault() != Recipe.DEFAULT) {
-            parts.add(recipeOrDefault().wireName());
+            parts.add(ModelSettings.raw(recipeOrDefault().wireName()));
         }
         if (horizonOrDefault() != DEFAULT_HORIZON) {
-            parts.add(horizonOrDefault() + " days ahead");
+            parts.add(Text.of("settings.daysAhead", horizonOrDefault()));
         }
         return parts;
     }
 
     @Override
-    public Map<String, String> details() {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("window", window == null ? null : window.toString());
-        details.put("from", from);
-        details.put("to", to);
-        details.put("split date", splitDate);
-        details.put("recipe", recipeOrDefault().wireName());
-        details.put("horizon", horizonOrDefault() + (horizonOrDefault() == 1 ? " day" : " days"));
+    public Map<String, Text> details() {
+        Map<String, Text> details = new LinkedHashMap<>();
+        details.put("window", ModelSettings.raw(window));
+        details.put("from", ModelSettings.raw(from));
+        details.put("to", ModelSettings.raw(to));
+        details.put("splitDate", ModelSettings.raw(splitDate));
+        details.put("recipe", ModelSettings.raw(recipeOrDefault().wireName()));
+        details.put("horizon", Text.of(horizonOrDefault() == 1 ? "setting.days.one" : "setting.days",
+                horizonOrDefault()));
         return details;
     }
 

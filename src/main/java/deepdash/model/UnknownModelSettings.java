@@ -1,5 +1,6 @@
 package deepdash.model;
 
+import deepdash.i18n.Text;
 import deepdash.prices.DatasetSource;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,12 @@ record UnknownModelSettings(Integer epochs, Integer batchSize, Double learningRa
     }
 
     @Override
-    public List<String> summaryParts() {
+    public List<Text> summaryParts() {
         return List.of();
     }
 
     @Override
-    public Map<String, String> details() {
+    public Map<String, Text> details() {
         return Map.of();
     }
 }

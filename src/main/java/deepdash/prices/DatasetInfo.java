@@ -1,6 +1,8 @@
 package deepdash.prices;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import java.util.List;
 
 /**
@@ -46,12 +48,25 @@ public record DatasetInfo(
      * The rows of the upload that were not used.
      *
      * @param count how many
-     * @param examples why the first few were not, naming line and column
+     * @param examples why the first few were not, naming line and column, in English
+     * @param reasons the same reasons as message keys and arguments, so a page words them in its
+     *     reader's language; empty for a dataset stored before they were kept
      */
-    public record Skipped(int count, List<String> examples) {
+    public record Skipped(int count, List<String> examples,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Text> reasons) {
 
         public Skipped {
             examples = examples == null ? List.of() : List.copyOf(examples);
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        public Skipped(int count, List<String> examples) {
+            this(count, examples, List.of());
+        }
+
+        /** Why the first few rows were not used, in {@code t}'s language when the reasons were kept. */
+        public List<String> examples(Messages t) {
+            return reasons.size() == examples.size() ? reasons.stream().map(t::format).toList() : examples;
         }
     }
 }

@@ -170,7 +170,7 @@ public final class DatasetStore {
             String id = chosenId != null ? chosenId : newId();
             DatasetInfo info = new DatasetInfo(id, name, prices.rows(), prices.from().toString(),
                     prices.to().toString(), prices.columns(),
-                    new DatasetInfo.Skipped(prices.skippedCount(), prices.skippedExamples()),
+                    new DatasetInfo.Skipped(prices.skippedCount(), prices.skippedExamples(), prices.skippedReasons()),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
                     dateOrder == null ? null : dateOrder.wireName());
             writeAndSync(temp.resolve(INFO_FILE), json.writeValueAsBytes(info));

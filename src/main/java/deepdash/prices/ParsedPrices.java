@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import deepdash.i18n.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -24,14 +25,23 @@ import java.util.Set;
  *     {@code dates}; the arrays are shared, not copied, so callers must not change them (use
  *     {@link #column(String)} for a copy). Being arrays, they make {@code equals} compare by identity
  * @param skippedCount how many data rows of the file were not used
- * @param skippedExamples why the first few of them were not used, naming line and column
+ * @param skippedExamples why the first few of them were not used, naming line and column, in English
+ * @param skippedReasons the same reasons before they are worded, for a page in its reader's language;
+ *     empty when only the English is known
  */
 public record ParsedPrices(
         List<LocalDate> dates,
         List<String> columns,
         Map<String, double[]> values,
         int skippedCount,
-        List<String> skippedExamples) {
+        List<String> skippedExamples,
+        List<Text> skippedReasons) {
+
+    /** A series whose skipped rows' reasons are known in English only. */
+    public ParsedPrices(List<LocalDate> dates, List<String> columns, Map<String, double[]> values, int skippedCount,
+            List<String> skippedExamples) {
+        this(dates, columns, values, skippedCount, skippedExamples, List.of());
+    }
 
     public ParsedPrices {
         // Kept as epoch days: a long series' LocalDate objects outweighed its prices.
@@ -39,6 +49,7 @@ public record ParsedPrices(
         dates = days;
         columns = List.copyOf(columns);
         skippedExamples = List.copyOf(skippedExamples);
+        skippedReasons = skippedReasons == null ? List.of() : List.copyOf(skippedReasons);
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("a price series needs at least one row");
         }

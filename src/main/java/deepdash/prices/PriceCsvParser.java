@@ -1,5 +1,6 @@
 package deepdash.prices;
 
+import deepdash.i18n.Messages;
 import deepdash.i18n.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -156,7 +157,7 @@ public final class PriceCsvParser {
             }
             String[] fitted = fitColumnCount(cells, header.length);
             if (fitted == null) {
-                skips.add(line, "line " + line + ": expected " + header.length + " columns, found " + cells.length);
+                skips.add(line, Text.of("csv.skip.columns", line, header.length, cells.length));
             } else {
                 readRow(line, fitted, header, dateColumn, order, numericColumns, mark, skips, usable, scratch);
             }
@@ -165,7 +166,7 @@ public final class PriceCsvParser {
         if (kept.length < MIN_USABLE_ROWS) {
             throw new PriceCsvException(fileName, skips.count() > 0
                     ? Text.of("error.csv.too_few_rows_skipped", kept.length, skips.count(), MIN_USABLE_ROWS,
-                            skips.examples().get(0))
+                            skips.reasons().get(0))
                     : Text.of("error.csv.too_few_rows", kept.length, skips.count(), MIN_USABLE_ROWS));
         }
         return toParsedPrices(usable, kept, header, numeric, skips);
@@ -369,9 +370,11 @@ public final class PriceCsvParser {
         String dateCell = cells[dateColumn];
         Optional<LocalDate> date = PriceDates.parse(dateCell, order);
         if (date.isEmpty()) {
-            String problem = dateCell.isEmpty() ? "missing date" : quote(dateCell) + " is not a date";
-            skips.add(line, "line " + line + ", column " + header[dateColumn] + ": " + problem + " ("
-                    + (order == DateOrder.DMY ? PriceDates.EXPECTED_DAY_FIRST : PriceDates.EXPECTED) + ")");
+            // Plain arguments only: the reasons are stored in dataset.json and read back as they were.
+            String expected = order == DateOrder.DMY ? ".dmy" : ".mdy";
+            skips.add(line, dateCell.isEmpty()
+                    ? Text.of("csv.skip.date_missing" + expected, line, header[dateColumn])
+                    : Text.of("csv.skip.not_a_date" + expected, line, header[dateColumn], quote(dateCell)));
             return;
         }
         boolean allMissing = true;
@@ -379,7 +382,7 @@ public final class PriceCsvParser {
             allMissing &= isMissing(cells[column.index()]);
         }
         if (allMissing) {
-            skips.add(line, "line " + line + ": no values (" + quote(cells[numeric[0].index()]) + ")");
+            skips.add(line, Text.of("csv.skip.no_values", line, quote(cells[numeric[0].index()])));
             return;
         }
         for (int i = 0; i < numeric.length; i++) {
@@ -388,14 +391,14 @@ public final class PriceCsvParser {
             OptionalDouble value = mark.parse(cell);
             String problem = null;
             if (value.isEmpty()) {
-                problem = isMissing(cell) ? "missing value (" + quote(cell) + ")" : quote(cell) + " is not a number";
+                problem = isMissing(cell) ? "csv.skip.missing_value" : "csv.skip.not_a_number";
             } else if (column.price() && value.getAsDouble() <= 0) {
-                problem = "a price must be positive, found " + quote(cell);
+                problem = "csv.skip.price_not_positive";
             } else if (column.volume() && value.getAsDouble() < 0) {
-                problem = "a volume cannot be negative, found " + quote(cell);
+                problem = "csv.skip.volume_negative";
             }
             if (problem != null) {
-                skips.add(line, "line " + line + ", column " + column.name() + ": " + problem);
+                skips.add(line, Text.of(problem, line, column.name(), quote(cell)));
                 return;
             }
             values[i] = value.getAsDouble();
@@ -419,8 +422,8 @@ public final class PriceCsvParser {
             if (previous < 0 || rows.epochDay(previous) != rows.epochDay(row)) {
                 kept[count++] = row;
             } else if (rows.sameValues(previous, row)) {
-                skips.add(rows.line(row), "line " + rows.line(row) + ": duplicate of line " + rows.line(previous)
-                        + " (" + rows.date(row) + ")");
+                skips.add(rows.line(row), Text.of("csv.skip.duplicate", rows.line(row), rows.line(previous),
+                        rows.date(row).toString()));
             } else {
                 throw new PriceCsvException(fileName, Text.of("error.csv.duplicate_date", rows.date(row), rows.line(previous),
                         rows.line(row)));
@@ -439,7 +442,7 @@ public final class PriceCsvParser {
             values.put(name, rows.column(i, kept, kept.length));
         }
         return new ParsedPrices(EpochDayList.wrap(rows.epochDays(kept, kept.length)), columns, values, skips.count(),
-                skips.examples());
+                skips.examples(), skips.reasons());
     }
 
     private static boolean isMissing(String cell) {
@@ -585,10 +588,10 @@ public final class PriceCsvParser {
     /** Counts skipped rows and keeps the reasons for the ones nearest the top of the file. */
     private static final class SkipLog {
 
-        private final TreeMap<Integer, String> firstReasons = new TreeMap<>();
+        private final TreeMap<Integer, Text> firstReasons = new TreeMap<>();
         private int count;
 
-        void add(int line, String reason) {
+        void add(int line, Text reason) {
             count++;
             firstReasons.put(line, reason);
             if (firstReasons.size() > MAX_SKIPPED_EXAMPLES) {
@@ -600,7 +603,13 @@ public final class PriceCsvParser {
             return count;
         }
 
+        /** The reasons in English, as the API and {@code dataset.json} have always given them. */
         List<String> examples() {
+            return firstReasons.values().stream().map(Messages.ENGLISH::format).toList();
+        }
+
+        /** The reasons before they are worded, for a page in its reader's language. */
+        List<Text> reasons() {
             return List.copyOf(firstReasons.values());
         }
     }

@@ -18,10 +18,6 @@ import java.util.regex.Pattern;
  */
 final class PriceDates {
 
-    /** Said in messages about a date that cannot be read. */
-    static final String EXPECTED = "expected YYYY-MM-DD or M/D/YYYY";
-    static final String EXPECTED_DAY_FIRST = "expected YYYY-MM-DD or D/M/YYYY";
-
     private static final String TIME = "(?:[T ].*)?";
     private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})" + TIME);
     private static final Pattern MONTH_FIRST = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})" + TIME);

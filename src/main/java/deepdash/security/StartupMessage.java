@@ -1,5 +1,7 @@
 package deepdash.security;
 
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -21,43 +23,51 @@ public final class StartupMessage {
     }
 
     /**
+     * The lines in English.
+     *
      * @param bind the interface bound
      * @param port the port bound (the real one, not 0)
      * @param token the token decided at start-up
      * @param otherAddresses this machine's non-loopback addresses, shown for a wildcard bind
      */
     public static List<String> lines(BindAddress bind, int port, StartupToken token, List<String> otherAddresses) {
-        List<String> lines = new ArrayList<>();
+        return lines(bind, port, token, otherAddresses, Messages.ENGLISH);
+    }
+
+    /** The lines in {@code t}'s language, the language of the command line (its locale or {@code --lang}). */
+    public static List<String> lines(BindAddress bind, int port, StartupToken token, List<String> otherAddresses,
+            Messages t) {
+        return texts(bind, port, token, otherAddresses).stream().map(t::format).toList();
+    }
+
+    /** The lines before they are worded: the same facts in every language. */
+    public static List<Text> texts(BindAddress bind, int port, StartupToken token, List<String> otherAddresses) {
+        List<Text> lines = new ArrayList<>();
         String local = "http://" + browsableHost(bind) + ":" + port;
         if (bind.isWildcard()) {
-            lines.add("WARNING: DeepDash listens on all network interfaces (" + bind.host() + "), so other"
-                    + " machines can reach it. Every request needs the access token.");
-            StringBuilder running = new StringBuilder("DeepDash is running at " + local + " (bound to "
-                    + bind.host() + ", all interfaces");
+            lines.add(Text.of("startup.warning.all", bind.host()));
             List<String> shown = otherAddresses.subList(0, Math.min(MAX_OTHER_ADDRESSES, otherAddresses.size()));
-            if (!shown.isEmpty()) {
-                running.append("; from another machine: ");
-                for (int i = 0; i < shown.size(); i++) {
-                    running.append(i == 0 ? "" : " or ").append("http://").append(urlHost(shown.get(i)))
-                            .append(':').append(port);
+            if (shown.isEmpty()) {
+                lines.add(Text.of("startup.running.all", local, bind.host()));
+            } else {
+                List<String> urls = new ArrayList<>();
+                for (String address : shown) {
+                    urls.add("http://" + urlHost(address) + ":" + port);
                 }
+                lines.add(Text.of("startup.running.all.from", local, bind.host(),
+                        Text.of("startup.or." + urls.size(), urls.toArray())));
             }
-            lines.add(running.append(')').toString());
         } else if (!bind.isLoopback()) {
-            lines.add("WARNING: DeepDash listens on " + bind.host() + ", beyond this machine, so other machines can"
-                    + " reach it. Every request needs the access token.");
-            lines.add("DeepDash is running at " + local);
+            lines.add(Text.of("startup.warning.beyond", bind.host()));
+            lines.add(Text.of("startup.running", local));
         } else {
-            lines.add("DeepDash is running at " + local);
+            lines.add(Text.of("startup.running", local));
         }
         if (token.token() != null && token.generated()) {
-            lines.add("Open this URL once in your browser; it carries the access token, so keep it private: "
-                    + local + "/?token=" + token.token());
-            lines.add("Scripts send the token as \"Authorization: Bearer <token>\". Give your own with --token or"
-                    + " DEEPDASH_TOKEN to keep it across restarts.");
+            lines.add(Text.of("startup.token.generated", local + "/?token=" + token.token()));
+            lines.add(Text.of("startup.token.scripts"));
         } else if (token.token() != null) {
-            lines.add("Every request needs the access token you gave (--token or DEEPDASH_TOKEN): open "
-                    + local + "/?token=<your token> once in your browser, or send \"Authorization: Bearer <token>\".");
+            lines.add(Text.of("startup.token.given", local));
         }
         return lines;
     }

@@ -165,6 +165,12 @@ class PredictApiTest {
                 .contains("<a href=\"/draw\" class=\"active\" aria-current=\"page\">Draw</a>")
                 .doesNotContain("https://");
         assertThat(server.get("/cnn").body()).contains("<a href=\"/draw\" class=\"\">Draw</a>", "<a href=\"/draw\">");
+        // The model list in the page's language; the API's label stays English.
+        assertThat(server.get("/draw?lang=ko").body())
+                .contains("<option value=\"shipped-cnn\">기본 제공 CNN · 이미지 전체 60,000장에서 10 에포크 학습 · ")
+                .doesNotContain("Shipped CNN", "epochs on");
+        assertThat(server.get("/api/predict/models").body()).contains("Shipped CNN · 10 epochs on all 60,000 images")
+                .doesNotContain("labelText");
         assertThat(server.get("/static/js/draw.js").statusCode()).isEqualTo(200);
     }
 

@@ -167,6 +167,10 @@ class PredictionServiceTest {
         assertThat(models).extracting(ModelChoice::testAccuracy).containsExactly(0.97, 0.95, 0.987);
         assertThat(models.get(0).label()).isEqualTo("Run " + NEWER_RUN + " · 2 epochs on 6,000 images");
         assertThat(models.get(2).label()).isEqualTo("Shipped CNN · 10 epochs on all 60,000 images");
+        assertThat(models.get(0).label(deepdash.i18n.Messages.KOREAN))
+                .isEqualTo("실행 " + NEWER_RUN + " · 이미지 6,000장에서 2 에포크 학습");
+        assertThat(models.get(2).label(deepdash.i18n.Messages.KOREAN))
+                .isEqualTo("기본 제공 CNN · 이미지 전체 60,000장에서 10 에포크 학습");
         assertThat(service.defaultModelId()).isEqualTo(PredictionService.SHIPPED_MODEL_ID);
         assertThat(service.predictPixels(mnist(0), null, false).run()).isEqualTo(PredictionService.SHIPPED_MODEL_ID);
         assertThat(service.predictPixels(mnist(0), OLDER_RUN, false).run()).isEqualTo(OLDER_RUN);

@@ -164,6 +164,8 @@ class MnistApiTest {
                 "shape (28, 28), max 255, min 0", "href=\"/data?split=test&amp;label=3\"",
                 "href=\"/data?split=test&amp;label=3&amp;offset=100\"");
         assertThat(html.split("<td class=\"v", -1)).hasSize(785);
+        assertThat(server.get("/data?split=test&label=3&offset=50&digit=18&lang=ko").body())
+                .contains("shape (28, 28), 최댓값 255, 최솟값 0").doesNotContain("max 255");
         assertThat(html).doesNotContain("style=");
         HttpResponse<String> fragment = server.htmxGet("/data/grid?split=train&label=0&offset=0");
         assertThat(fragment.body().strip()).startsWith("<div id=\"digit-grid\"").contains("5,923 train digits labelled 0")

@@ -26,6 +26,7 @@ class MnistBrowserTest {
 
         assertThat(first.label()).isEqualTo(7);
         assertThat(first.shapeLine()).isEqualTo("shape (28, 28), max 255, min 0");
+        assertThat(first.shapeLine(deepdash.i18n.Messages.KOREAN)).isEqualTo("shape (28, 28), 최댓값 255, 최솟값 0");
         assertThat(train.label()).isEqualTo(5);
         assertThat(browser.labelCounts(MnistSplit.TEST)).containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028,
                 974, 1009);

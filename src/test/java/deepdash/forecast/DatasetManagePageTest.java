@@ -46,4 +46,26 @@ class DatasetManagePageTest {
         assertThat(htmx("DELETE", "/ui/forecast/datasets/sample-synthetic", null).statusCode()).isEqualTo(409);
         assertThat(htmx("PATCH", "/ui/forecast/datasets/sample-synthetic", "name=").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void theSkippedRowsAreListedInThePagesLanguageAndTheApiKeepsItsEnglish() throws Exception {
+        StringBuilder csv = new StringBuilder("Date,Close\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2023, 1, 2);
+        for (int i = 0; i < 40; i++) {
+            csv.append(day.plusDays(i)).append(',').append(100 + i).append('\n');
+        }
+        csv.append("2023-03-01,oops\n").append("someday,1\n");
+        String id = json(server.send(Multipart.upload(server.baseUrl() + "/api/datasets", "file", "skips.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).get("id").asText();
+
+        assertThat(server.get("/ui/forecast/dataset?id=" + id + "&lang=ko").body())
+                .contains("<li>42번째 줄, Close 열: 'oops'은(는) 숫자가 아닙니다</li>",
+                        "<li>43번째 줄, Date 열: 'someday'은(는) 날짜가 아닙니다 (YYYY-MM-DD 또는 M/D/YYYY 형식이어야 "
+                                + "합니다)</li>")
+                .doesNotContain("is not a number");
+        assertThat(server.get("/ui/forecast/dataset?id=" + id + "&lang=en").body())
+                .contains("<li>line 42, column Close: 'oops' is not a number</li>");
+        assertThat(json(server.get("/api/datasets/" + id)).get("skipped").get("examples").get(0).asText())
+                .isEqualTo("line 42, column Close: 'oops' is not a number");
+    }
 }

@@ -44,6 +44,11 @@ class CompareKindsTest {
             assertThat(html).contains("data-role=\"charts-note\"", "different scales", "val_mae (scaled)");
             assertThat(html).contains("&#34;kind&#34;:&#34;forecaster&#34;", "&#34;kind&#34;:&#34;classifier&#34;");
 
+            String korean = server.get("/runs/compare?lang=ko&ids=" + String.join(",", written.ids().subList(1, 4)))
+                    .body();
+            assertThat(korean).contains("val_mae (스케일한 값)", "val_loss · 분류 모델 (교차 엔트로피)",
+                    "loss · 예측 모델 (MSE, 스케일한 값)", "다른 척도로").doesNotContain("different scales", "(scaled)");
+
             HttpResponse<String> same = server.get("/runs/compare?ids=" + written.ids().get(1) + ","
                     + written.ids().get(2));
             assertThat(same.body()).contains("data-compare-metric=\"loss\" data-log-scale=\"true\" "

@@ -83,6 +83,12 @@ class RunsPageTest {
             String last = server.get("/runs?offset=100").body();
             assertThat(rowIds(last)).containsExactlyElementsOf(written.newestFirst().subList(100, 120));
             assertThat(last).contains("101–120 of 120", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+
+            // The cells speak the page's language; numbers, dataset names and Keras names stay.
+            String korean = server.get("/runs?lang=ko").body();
+            assertThat(korean).contains("4 에포크 · 배치 64 · 학습률 0.001 · 이미지 3,000장", "윈도 50", "ds-0001 · Close",
+                    "테스트 accuracy", "val_mae (스케일한 값)").containsPattern(">\\d+초<")
+                    .doesNotContain("test accuracy", " epochs · ", "(scaled)");
         }
     }
 
@@ -196,6 +202,12 @@ class RunsPageTest {
             assertThat(runs.get(0).get("id").asText()).isEqualTo(ids.get(0));
             assertThat(runs.get(2).get("epochs").get(0).has("val_mae")).isTrue();
             assertThat(runs.get(2).get("epochs").get(0).get("elapsedSeconds").asDouble()).isPositive();
+
+            String korean = server.get("/runs/compare?lang=ko&ids=" + String.join(",", ids)).body();
+            assertThat(korean).containsPattern("<tr class=\"differs\">\\s*<th>모델</th>")
+                    .containsPattern("<tr>\\s*<th>에포크</th>").contains("<th>배치 크기</th>", "<th>학습률</th>",
+                            "<th>끝난 에포크</th>", "<th>윈도</th>", "<th>학습 이미지</th>")
+                    .doesNotContain("<th>batch size</th>", "<th>epochs done</th>");
 
             HttpResponse<String> formStyle = server.get("/runs/compare?ids=" + ids.get(0) + "&ids=" + ids.get(1));
             assertThat(formStyle.statusCode()).isEqualTo(200);

@@ -74,6 +74,46 @@ class LocalizedErrorsApiTest {
         assertThat(page.body()).contains("순환 신경망으로 일별 가격 예측하기").doesNotContain("Forecasting daily prices");
     }
 
+    @Test
+    void anAddressNoRouteTakesIsAnsweredByTheAppInTheReadersLanguage() throws Exception {
+        HttpResponse<String> api = server.send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/api/no-such-thing")).header("Accept-Language", "ko").GET().build());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("json");
+        JsonNode body = Json.mapper().readTree(api.body());
+        assertThat(body.get("code").asText()).isEqualTo("not_found");
+        assertThat(body.get("error").asText())
+                .isEqualTo("여기에는 아무것도 없습니다. GET /api/no-such-thing에 응답하는 페이지나 API 엔드포인트가 없습니다");
+
+        HttpResponse<String> english = server.send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/api/no-such-thing")).header("Accept-Language", "en").GET().build());
+        assertThat(Json.mapper().readTree(english.body()).get("error").asText())
+                .isEqualTo("nothing here: no page or API endpoint answers GET /api/no-such-thing");
+
+        // Outside the API an unknown address is a page, even for a client that did not ask for HTML.
+        HttpResponse<String> page = server.send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/no-such-page")).header("Accept-Language", "ko").GET().build());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).contains("text/html");
+        assertThat(page.body()).contains("<html lang=\"ko\"", "찾을 수 없습니다", "GET /no-such-page에 응답하는")
+                .doesNotContain("Endpoint GET");
+
+        // A method no route takes at a known address is Javalin's 404 too, worded the same way.
+        HttpResponse<String> method = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/runs"))
+                .header("Accept-Language", "ko").method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(method.statusCode()).isIn(404, 405);
+        assertThat(Json.mapper().readTree(method.body()).get("error").asText()).contains("PATCH /api/runs")
+                .doesNotContain("Endpoint");
+    }
+
+    @Test
+    void a405NamesTheMethodsTheAddressTakesInKorean() {
+        io.javalin.http.MethodNotAllowedResponse refused = new io.javalin.http.MethodNotAllowedResponse(
+                "Method not allowed", java.util.Map.of("availableMethods", "GET, POST"));
+        assertThat(deepdash.web.ErrorMapping.noRouteMessage(refused, "PATCH", "/api/runs", Messages.KOREAN))
+                .isEqualTo("/api/runs에는 PATCH 요청을 보낼 수 없습니다. 받는 메서드: GET, POST");
+    }
+
     private static HttpResponse<String> post(String path, String json, String acceptLanguage, String cookie) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .header("Content-Type", "application/json").header("Accept-Language", acceptLanguage)

@@ -72,7 +72,8 @@ class CnnArchitectureTest {
         assertThat(old.architecture()).isNull();
         assertThat(old.network()).isEqualTo(CnnArchitecture.SEED);
         assertThat(Json.write(old)).doesNotContain("architecture");
-        assertThat(old.details()).containsEntry("network", CnnArchitecture.SEED.compact());
+        assertThat(CnnCuresSettingsTest.words(old.details(), deepdash.i18n.Messages.ENGLISH))
+                .containsEntry("network", CnnArchitecture.SEED.compact());
     }
 
     @Test

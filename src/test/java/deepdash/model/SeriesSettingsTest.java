@@ -102,7 +102,10 @@ class SeriesSettingsTest {
         assertThat(stored.recipeOrDefault().wireName()).isEqualTo("seed");
         assertThat(stored.horizonOrDefault()).isEqualTo(1);
         assertThat(stored.resolve(SPANS_2022).settings().recipe()).isEqualTo("seed");
-        assertThat(stored.details()).containsEntry("recipe", "seed").containsEntry("horizon", "1 day");
+        assertThat(CnnCuresSettingsTest.words(stored.details(), deepdash.i18n.Messages.ENGLISH))
+                .containsEntry("recipe", "seed").containsEntry("horizon", "1 day");
+        assertThat(CnnCuresSettingsTest.words(stored.details(), deepdash.i18n.Messages.KOREAN))
+                .containsEntry("horizon", "1일");
     }
 
     @Test

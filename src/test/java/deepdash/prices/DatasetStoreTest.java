@@ -69,6 +69,23 @@ class DatasetStoreTest {
         assertThat(json.get("from").asText()).isEqualTo("2023-01-02");
         assertThat(json.get("skipped").get("count").asInt()).isEqualTo(1);
         assertThat(json.get("skipped").get("examples").get(0).asText()).isEqualTo("line 42: no values ('null')");
+        // The reason is also kept as its key and arguments, and read back, so a page can word it in Korean.
+        assertThat(json.get("skipped").get("reasons").get(0).get("key").asText()).isEqualTo("csv.skip.no_values");
+        DatasetInfo reread = storeAt(NOON).find(info.id()).orElseThrow();
+        assertThat(reread.skipped().examples(deepdash.i18n.Messages.KOREAN))
+                .containsExactly("42번째 줄: 값이 없습니다 ('null')");
+        assertThat(reread.skipped().examples(deepdash.i18n.Messages.ENGLISH)).containsExactly("line 42: no values ('null')");
+    }
+
+    @Test
+    void aDuplicateRowsReasonIsStoredAndReadBackWithItsDate() throws Exception {
+        String csv = yahooCsv(40);
+        String[] rows = csv.split("\n");
+        DatasetInfo info = storeAt(NOON).save("dup.csv", utf8(csv + rows[rows.length - 1] + "\n"));
+
+        DatasetInfo reread = storeAt(NOON).find(info.id()).orElseThrow();
+        assertThat(reread.skipped().examples(deepdash.i18n.Messages.KOREAN)).singleElement().asString()
+                .matches("42번째 줄: 41번째 줄과 같은 행입니다 \\(2023-02-10\\)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static deepdash.prices.PriceCsvFixtures.yahooCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import deepdash.i18n.Messages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,9 @@ class PriceCsvParserRefusalTest {
                 .isInstanceOf(PriceCsvException.class)
                 .hasMessage("short.csv: too few usable rows: 29 usable and 2 skipped, but at least 30 are needed;"
                         + " first skipped: line 31: no values ('null')");
+        assertThatThrownBy(() -> parser.parse(utf8(csv(PriceCsvFixtures.YAHOO_HEADER, rows)), "short.csv"))
+                .isInstanceOfSatisfying(PriceCsvException.class, e -> assertThat(e.message(Messages.KOREAN))
+                        .endsWith("처음 건너뛴 행: 31번째 줄: 값이 없습니다 ('null')"));
     }
 
     @Test

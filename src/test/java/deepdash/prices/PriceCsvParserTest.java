@@ -10,6 +10,7 @@ import static deepdash.prices.PriceCsvFixtures.yahooLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import deepdash.i18n.Messages;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -350,6 +351,8 @@ class PriceCsvParserTest {
         assertThat(prices.skippedExamples()).containsExactly(
                 "line 5, column Adj Close: missing value ('')",
                 "line 7, column Volume: missing value ('')");
+        assertThat(prices.skippedReasons()).map(Messages.KOREAN::format).containsExactly(
+                "5번째 줄, Adj Close 열: 값이 없습니다 ('')", "7번째 줄, Volume 열: 값이 없습니다 ('')");
     }
 
     @Test
@@ -363,6 +366,9 @@ class PriceCsvParserTest {
         assertThat(prices.skippedExamples()).containsExactly(
                 "line 2, column Open: a price must be positive, found '0'",
                 "line 3, column Low: a price must be positive, found '-0.5'");
+        assertThat(prices.skippedReasons()).map(Messages.KOREAN::format).containsExactly(
+                "2번째 줄, Open 열: 가격은 0보다 커야 하는데 '0'입니다",
+                "3번째 줄, Low 열: 가격은 0보다 커야 하는데 '-0.5'입니다");
     }
 
     @Test
@@ -414,6 +420,13 @@ class PriceCsvParserTest {
         assertThat(prices.skippedExamples()).hasSize(PriceCsvParser.MAX_SKIPPED_EXAMPLES);
         assertThat(prices.skippedExamples().get(0)).isEqualTo("line 3: duplicate of line 2 (" + day(0) + ")");
         assertThat(prices.skippedExamples().get(1)).startsWith("line 33, column Date: 'not a date' is not a date");
+        // The same reasons, worded in Korean for a Korean page; line numbers and cells stay as they are.
+        assertThat(prices.skippedReasons()).hasSize(PriceCsvParser.MAX_SKIPPED_EXAMPLES);
+        assertThat(prices.skippedReasons()).map(Messages.ENGLISH::format).isEqualTo(prices.skippedExamples());
+        assertThat(Messages.KOREAN.format(prices.skippedReasons().get(0)))
+                .isEqualTo("3번째 줄: 2번째 줄과 같은 행입니다 (" + day(0) + ")");
+        assertThat(Messages.KOREAN.format(prices.skippedReasons().get(1))).isEqualTo(
+                "33번째 줄, Date 열: 'not a date'은(는) 날짜가 아닙니다 (YYYY-MM-DD 또는 M/D/YYYY 형식이어야 합니다)");
     }
 
     @Test

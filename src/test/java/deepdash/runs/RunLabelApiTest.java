@@ -102,6 +102,12 @@ class RunLabelApiTest {
             assertThat(htmx.statusCode()).isEqualTo(200);
             assertThat(htmx.body()).contains("<title>Baseline 2 · DeepDash</title>", "Saved.",
                     "<h1 id=\"run-title\" hx-swap-oob=\"true\">Baseline 2</h1>");
+            // A cleared name titles the run by its id, in the page's language.
+            HttpResponse<String> unnamed = server.send(patch(server, CNN_RUN, "{\"name\":\"\"}")
+                    .header("HX-Request", "true").header("Accept-Language", "ko").build());
+            assertThat(unnamed.body()).contains("<title>실행 " + CNN_RUN + " · DeepDash</title>",
+                    "<h1 id=\"run-title\" hx-swap-oob=\"true\">실행 " + CNN_RUN + "</h1>");
+            server.send(patch(server, CNN_RUN, "{\"name\":\"Baseline 2\"}").build());
         }
         // Kept across a restart.
         try (TestServer server = TestServer.start(dataDir)) {

@@ -69,6 +69,22 @@ class StartupMessageTest {
     }
 
     @Test
+    void theLinesFollowTheCommandLinesLanguage() {
+        List<String> lines = StartupMessage.lines(ALL, 7070, new StartupToken("tok123", true),
+                List.of("192.0.2.10", "198.51.100.7"), deepdash.i18n.Messages.KOREAN);
+        assertThat(lines.get(0)).startsWith("경고: DeepDash가 모든 네트워크 인터페이스(0.0.0.0)에서");
+        assertThat(lines.get(1)).isEqualTo("DeepDash가 http://127.0.0.1:7070에서 실행 중입니다 (0.0.0.0에 바인딩, "
+                + "모든 인터페이스. 다른 컴퓨터에서는 http://192.0.2.10:7070 또는 http://198.51.100.7:7070)");
+        assertThat(lines.get(2)).startsWith("이 URL을 브라우저에서 한 번 여세요")
+                .endsWith("http://127.0.0.1:7070/?token=tok123");
+        assertThat(StartupMessage.lines(LOOPBACK, 7070, new StartupToken(null, false), List.of(),
+                deepdash.i18n.Messages.KOREAN)).containsExactly("DeepDash가 http://127.0.0.1:7070에서 실행 중입니다");
+        assertThat(String.join("\n", StartupMessage.lines(LAN, 8080, new StartupToken("given-secret", false),
+                List.of(), deepdash.i18n.Messages.KOREAN))).contains("?token=<토큰>").doesNotContain("given-secret",
+                "WARNING", "running at");
+    }
+
+    @Test
     void settingsBeyondLoopbackWithoutATokenCannotBeMade() {
         assertThatThrownBy(() -> new AccessSettings("0.0.0.0", List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0.0.0");
