@@ -227,7 +227,9 @@
             part('result').textContent = deepdashText('js.panel.result',
                 [score, t.samples.toLocaleString('en-US'), formatSeconds(s.trainSeconds)]) + kept;
           }
-          part('reason').textContent = s.reason || '';
+          // The server words its own reasons in every language; a worker's message is as written.
+          part('reason').textContent = (s.reasonByLang && s.reasonByLang[document.documentElement.lang])
+              || s.reason || '';
           refreshNotes();
           panel.dispatchEvent(new CustomEvent('run-finished', {bubbles: true, detail: s}));
         }

@@ -1,6 +1,7 @@
 package deepdash.catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import deepdash.errors.UserError;
 import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.ModelRegistry;
@@ -14,7 +15,6 @@ import deepdash.web.BadRequestException;
 import deepdash.web.JsonBodies;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +69,8 @@ public final class ModelController {
 
     private ModelSpec spec(Context ctx) {
         String name = ctx.pathParam("name");
-        return models.find(name).orElseThrow(() -> new NotFoundResponse("no model named \"" + name
-                + "\"; the models are " + String.join(", ", models.names())));
+        return models.find(name).orElseThrow(() -> UserError.notFound("name",
+                Text.of("error.model.not_found", name, String.join(", ", models.names()))));
     }
 
     private void summary(Context ctx) {

@@ -101,6 +101,11 @@ public class UserError extends RuntimeException {
         return new UserError(404, field, detail);
     }
 
+    /** 404 about {@code field}, worded from the bundles as a whole sentence ("run ... has no saved model"). */
+    public static UserError notFound(String field, Text detail) {
+        return new UserError(404, field, detail, null, false);
+    }
+
     /** "field: detail", or the detail alone when there is no field. */
     public static String prefixed(String field, String detail) {
         return field == null ? detail : field + ": " + detail;

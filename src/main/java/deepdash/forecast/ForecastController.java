@@ -2,7 +2,6 @@ package deepdash.forecast;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /**
  * {@code GET /api/runs/{id}/forecast}: a forecasting run's {@code forecast.json}, 404 until it exists;
@@ -31,7 +30,7 @@ public final class ForecastController {
     private void forecastCsv(Context ctx) {
         String id = ctx.pathParam("id");
         String csv = ForecastCsv.write(forecasts.forecast(id)
-                .orElseThrow(() -> new NotFoundResponse(forecasts.whyNoForecast(id))));
+                .orElseThrow(() -> forecasts.noForecast(id)));
         // Ids are [a-z0-9-] (RunFolder.isValidId), so the name needs no quoting beyond the quotes.
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-forecast.csv\"");
         ctx.contentType(ForecastCsv.CONTENT_TYPE).result(csv);
@@ -39,6 +38,6 @@ public final class ForecastController {
 
     private void forecast(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(forecasts.forecast(id).orElseThrow(() -> new NotFoundResponse(forecasts.whyNoForecast(id))));
+        ctx.json(forecasts.forecast(id).orElseThrow(() -> forecasts.noForecast(id)));
     }
 }

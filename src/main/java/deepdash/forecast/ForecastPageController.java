@@ -24,7 +24,6 @@ import deepdash.web.FormFields;
 import deepdash.web.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.List;
 
 /**
@@ -162,7 +161,7 @@ public final class ForecastPageController {
     private void result(Context ctx) {
         String id = ctx.pathParam("id");
         ForecastResultView result = forecasts.result(id)
-                .orElseThrow(() -> new NotFoundResponse(forecasts.whyNoForecast(id)));
+                .orElseThrow(() -> forecasts.noForecast(id));
         templates.render(ctx, "prices/result.jte", result);
     }
 

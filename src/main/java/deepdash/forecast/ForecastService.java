@@ -1,5 +1,7 @@
 package deepdash.forecast;
 
+import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import deepdash.model.ModelRegistry;
 import deepdash.model.ModelSpec;
 import deepdash.model.Task;
@@ -53,17 +55,22 @@ public final class ForecastService {
                 .max(Comparator.comparing(RunView::id));
     }
 
-    /** Why a run has no forecast, in words for the 404. */
-    public String whyNoForecast(String runId) {
+    /** The 404 for a run without a forecast, saying why it has none. */
+    public UserError noForecast(String runId) {
+        return UserError.notFound("id", whyNoForecast(runId));
+    }
+
+    private Text whyNoForecast(String runId) {
         RunView run = runs.view(runId);
         if (!models.isForecast(run.model())) {
-            return "run " + runId + " trained the " + run.model() + " model, which makes no price forecast";
+            return Text.of("error.forecast.no_forecast_model", runId, run.model());
         }
+        Text status = Text.of("status." + run.status().wireName());
         if (run.isFinished()) {
-            return "run " + runId + " ended " + run.status().wireName() + " without a forecast"
-                    + (run.reason() == null ? "" : ": " + run.reason());
+            return run.reason() == null ? Text.of("error.forecast.ended_without", runId, status)
+                    : Text.of("error.forecast.ended_without_because", runId, status, run.reasonText() != null
+                            ? run.reasonText() : run.reason());
         }
-        return "run " + runId + " has no forecast yet: it is " + run.status().wireName()
-                + "; the forecast is written when training ends";
+        return Text.of("error.forecast.not_yet", runId, status);
     }
 }

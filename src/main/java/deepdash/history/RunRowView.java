@@ -77,7 +77,7 @@ public record RunRowView(
         }
         return new RunRowView(run.id(), Formats.orNone(run.model()), Formats.orNone(dataLabel(run, settings, exports)),
                 settings(settings, t),
-                run.status().wireName(), statusText(run), run.reason(),
+                run.status().wireName(), statusText(run), run.reason(t),
                 metric.format(metric.bestValidation(run.epochs())), validationName,
                 test, testName, duration(run, now, t),
                 Formats.orNone(run.device()), Formats.dateTime(run.createdAt()), !run.status().isFinal(), run.name());

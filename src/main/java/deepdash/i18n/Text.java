@@ -1,7 +1,9 @@
 package deepdash.i18n;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A message not yet put into words: a bundle key and the arguments of its pattern. Code that does
@@ -26,8 +28,14 @@ public record Text(String key, List<Object> args) {
         return new Text(key, Arrays.asList(args));
     }
 
-    // List.copyOf refuses nulls; a null argument reads "null", as string concatenation wrote it.
+    // List.copyOf refuses nulls; a null argument reads "null", as string concatenation wrote it. A
+    // text read back from JSON (a run's stored reason) has its parts as {"key", "args"} objects: they
+    // become texts again, so they are worded in the reader's language too.
     private static Object plain(Object arg) {
+        if (arg instanceof Map<?, ?> part && part.size() == 2 && part.get("key") instanceof String key
+                && part.get("args") instanceof List<?> args) {
+            return new Text(key, new ArrayList<>(args));
+        }
         return arg == null ? "null" : arg;
     }
 }

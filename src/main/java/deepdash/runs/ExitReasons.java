@@ -1,5 +1,6 @@
 package deepdash.runs;
 
+import deepdash.i18n.Text;
 import java.util.regex.Pattern;
 
 /**
@@ -27,22 +28,25 @@ final class ExitReasons {
      * @param workerError the message of the worker's {@code error} line, or null if it sent none
      * @param stderrTail the last lines of its stderr (noise may already be left out)
      */
-    static String describe(int exitCode, String workerError, String stderrTail) {
+    static Text describe(int exitCode, String workerError, String stderrTail) {
         if (workerError != null && !workerError.isBlank()) {
-            return workerError.strip();
+            return Text.of("run.reason.worker_error", workerError.strip());
         }
-        StringBuilder reason = new StringBuilder("the training worker ");
+        Text exit;
         if (exitCode > 128 && exitCode < 160) {
             int signal = exitCode - 128;
-            reason.append("was killed by signal ").append(signal).append(signalName(signal));
+            exit = switch (signal) {
+                case 9 -> Text.of("run.reason.killed_sigkill");
+                case 11 -> Text.of("run.reason.killed_sigsegv");
+                case 6 -> Text.of("run.reason.killed_sigabrt");
+                case 15 -> Text.of("run.reason.killed_sigterm");
+                default -> Text.of("run.reason.killed", signal);
+            };
         } else {
-            reason.append("exited with code ").append(exitCode);
+            exit = Text.of("run.reason.exited", exitCode);
         }
         String lastError = lastErrorLine(stderrTail);
-        if (lastError != null) {
-            reason.append(": ").append(lastError);
-        }
-        return reason.toString();
+        return lastError == null ? exit : Text.of("run.reason.with_detail", exit, lastError);
     }
 
     /** A stderr line that cannot be a failure reason. */
@@ -54,16 +58,6 @@ final class ExitReasons {
                 || line.startsWith("Picked up _JAVA_OPTIONS")
                 || QUIET_LOG.matcher(line).matches()
                 || (MXNET_LOG.matcher(line).matches() && !line.contains("rror") && !line.contains("failed"));
-    }
-
-    private static String signalName(int signal) {
-        return switch (signal) {
-            case 9 -> " (SIGKILL), for example by the system running out of memory";
-            case 11 -> " (SIGSEGV: a native crash)";
-            case 6 -> " (SIGABRT: a native abort)";
-            case 15 -> " (SIGTERM)";
-            default -> "";
-        };
     }
 
     /**

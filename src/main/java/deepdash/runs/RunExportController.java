@@ -1,8 +1,9 @@
 package deepdash.runs;
 
+import deepdash.errors.UserError;
+import deepdash.i18n.Text;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /** Downloads of a run: {@code metrics.csv} and the trained model as a zip. */
 public final class RunExportController {
@@ -38,8 +39,8 @@ public final class RunExportController {
 
     private void modelZip(Context ctx) {
         String id = ctx.pathParam("id");
-        byte[] zip = exports.modelZip(id).orElseThrow(() -> new NotFoundResponse("run " + id
-                + " has no saved model: parameters are saved after each completed epoch"));
+        byte[] zip = exports.modelZip(id).orElseThrow(() -> UserError.notFound("id",
+                Text.of("error.run.no_saved_model", id)));
         attachment(ctx, id + "-model.zip");
         ctx.contentType("application/zip").result(zip);
     }

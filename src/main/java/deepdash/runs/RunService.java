@@ -3,6 +3,8 @@ package deepdash.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import deepdash.events.Delivery;
 import deepdash.events.EventHub;
+import deepdash.i18n.Lang;
+import deepdash.i18n.Messages;
 import deepdash.i18n.Text;
 import deepdash.json.Json;
 import deepdash.model.InvalidRunConfigException;
@@ -108,7 +110,7 @@ public final class RunService implements AutoCloseable {
         /** The cancelled worker ignored SIGTERM for the whole grace period and got SIGKILL. */
         volatile boolean killedAfterGrace;
         /** Set when the watchdog killed a silent worker: the run's reason. */
-        volatile String stallReason;
+        volatile Text stallReason;
         /** The message of the worker's {@code error} line. */
         volatile String workerError;
         /** The name and notes a person gave the run; kept in {@code label.json}, not in the record. */
@@ -169,9 +171,8 @@ public final class RunService implements AutoCloseable {
             List<EpochMetrics> epochs = store.readEpochs(id);
             if (!record.status().isFinal()) {
                 String was = record.status().wireName();
-                record = record.ended(RunStatus.INTERRUPTED, "the server stopped while this run was " + was + "; "
-                        + epochs.size() + " of " + record.config().epochs() + " epochs were completed",
-                        clock.instant());
+                record = record.ended(RunStatus.INTERRUPTED, Text.of("run.reason.interrupted_" + was,
+                        epochs.size(), record.config().epochs()), clock.instant());
                 try {
                     store.write(record);
                 } catch (RuntimeException notWritten) {
@@ -310,7 +311,7 @@ public final class RunService implements AutoCloseable {
                 throw new RunConflictException(Text.of("error.run.already_ended", id, status.wireName()));
             }
             if (queue.remove(id)) {
-                finish(id, run, RunStatus.CANCELLED, "cancelled before it started");
+                finish(id, run, RunStatus.CANCELLED, Text.of("run.reason.cancelled_queued"));
                 return view(id);
             }
             run.cancelRequested = true;
@@ -358,9 +359,8 @@ public final class RunService implements AutoCloseable {
                         || !liveness.stalled(now)) {
                     continue;
                 }
-                run.stallReason = "the training worker stopped responding (no progress for "
-                        + seconds(Duration.ofNanos(liveness.silenceNanos(now))) + ") and was killed";
-                LOG.warn("run {}: {} (limit {})", run.record.id(), run.stallReason,
+                run.stallReason = Text.of("run.reason.stalled", seconds(Duration.ofNanos(liveness.silenceNanos(now))));
+                LOG.warn("run {}: {} (limit {})", run.record.id(), Messages.ENGLISH.format(run.stallReason),
                         seconds(Duration.ofNanos(liveness.limitNanos())));
                 kill(process);
             }
@@ -411,7 +411,7 @@ public final class RunService implements AutoCloseable {
             process = launcher.launch(store.folder(id).path());
         } catch (IOException | RuntimeException e) {
             running--;
-            finish(id, run, RunStatus.FAILED, "the training worker could not start: " + FailureMessages.of(e));
+            finish(id, run, RunStatus.FAILED, Text.of("run.reason.no_start", FailureMessages.of(e)));
             return;
         }
         run.process = process;
@@ -547,8 +547,8 @@ public final class RunService implements AutoCloseable {
         } finally {
             synchronized (this) {
                 if (!run.record.status().isFinal()) {
-                    run.record = run.record.ended(RunStatus.FAILED, "the server could not record how the worker "
-                            + "ended (exit code " + exitCode + ")", clock.instant());
+                    run.record = run.record.ended(RunStatus.FAILED, Text.of("run.reason.unrecorded", exitCode),
+                            clock.instant());
                     publishStatus(id, run);
                 }
                 working.remove(run);
@@ -566,9 +566,10 @@ public final class RunService implements AutoCloseable {
             publishStatus(id, run);
         } else if (run.cancelRequested) {
             adoptWorkerFields(run, onDisk);
-            finish(id, run, RunStatus.CANCELLED, "cancelled after " + run.epochs.size() + " of "
-                    + run.record.config().epochs() + " epochs" + (run.killedAfterGrace ? "; the worker did not stop "
-                    + "within " + seconds(cancelGrace) + " of SIGTERM and was killed" : ""));
+            int total = run.record.config().epochs();
+            finish(id, run, RunStatus.CANCELLED, run.killedAfterGrace
+                    ? Text.of("run.reason.cancelled_killed", run.epochs.size(), total, seconds(cancelGrace))
+                    : Text.of("run.reason.cancelled", run.epochs.size(), total));
         } else if (run.stallReason != null) {
             adoptWorkerFields(run, onDisk);
             finish(id, run, RunStatus.FAILED, run.stallReason);
@@ -593,7 +594,7 @@ public final class RunService implements AutoCloseable {
      * Ends a run with its own write of run.json. If the folder cannot be written, the run still ends,
      * in memory and on its stream, as failed with the write failure as the reason.
      */
-    private void finish(String id, LiveRun run, RunStatus status, String reason) {
+    private void finish(String id, LiveRun run, RunStatus status, Text reason) {
         Instant now = clock.instant();
         RunRecord ended = run.record.ended(status, reason, now);
         try {
@@ -601,19 +602,28 @@ public final class RunService implements AutoCloseable {
         } catch (RuntimeException notWritten) {
             String failure = FailureMessages.of(notWritten);
             LOG.warn("run {}: cannot record that it {}: {}", id, status.wireName(), failure);
-            String why;
+            Text why;
             if (status != RunStatus.FAILED) {
-                why = "the run folder cannot be written: " + failure + " (" + reason + ")";
-            } else if (notWritten.getMessage() != null && reason.contains(notWritten.getMessage())) {
+                why = Text.of("run.reason.unwritable", failure, reason);
+            } else if (notWritten.getMessage() != null
+                    && Messages.ENGLISH.format(reason).contains(notWritten.getMessage())) {
                 // The worker died of the same thing ("cannot write .../run.json"); once is enough.
                 why = reason;
             } else {
-                why = reason + "; and the run folder cannot be written: " + failure;
+                why = Text.of("run.reason.also_unwritable", reason, failure);
             }
             ended = run.record.ended(RunStatus.FAILED, why, now);
         }
         run.record = ended;
         publishStatus(id, run);
+    }
+
+    private static Map<String, String> reasonByLang(RunRecord record) {
+        Map<String, String> byLang = new LinkedHashMap<>();
+        for (Lang lang : Lang.values()) {
+            byLang.put(lang.code(), record.reason(Messages.of(lang)));
+        }
+        return byLang;
     }
 
     private void publishStatus(String id, LiveRun run) {
@@ -622,6 +632,8 @@ public final class RunService implements AutoCloseable {
         data.put("status", record.status());
         data.put("device", record.device());
         data.put("reason", record.reason());
+        // The pages' scripts show the reason in their reader's language: the stream is one for all.
+        data.put("reasonByLang", record.reasonText() == null ? null : reasonByLang(record));
         data.put("test", record.test());
         data.put("trainSeconds", record.trainSeconds());
         data.put("queuePosition", queuePosition(id));

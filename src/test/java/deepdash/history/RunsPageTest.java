@@ -89,6 +89,9 @@ class RunsPageTest {
             assertThat(korean).contains("4 에포크 · 배치 64 · 학습률 0.001 · 이미지 3,000장", "윈도 50", "ds-0001 · Close",
                     "테스트 accuracy", "val_mae (스케일한 값)").containsPattern(">\\d+초<")
                     .doesNotContain("test accuracy", " epochs · ", "(scaled)");
+            // So do the reasons the server wrote into run.json when a run ended.
+            assertThat(korean).contains("이 실행이 학습 중일 때 서버가 멈췄습니다. 에포크 4개 중 2개를 마쳤습니다")
+                    .doesNotContain("the server stopped while");
         }
     }
 

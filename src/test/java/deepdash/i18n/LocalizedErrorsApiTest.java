@@ -50,6 +50,20 @@ class LocalizedErrorsApiTest {
     }
 
     @Test
+    void anUnknownModelIsA404NamingTheModelsInKorean() throws Exception {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/api/models/resnet/summary"))
+                .header("Accept-Language", "ko").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode body = Json.mapper().readTree(response.body());
+        assertThat(body.get("code").asText()).isEqualTo("model.not_found");
+        assertThat(body.get("field").asText()).isEqualTo("name");
+        assertThat(body.get("error").asText()).startsWith("\"resnet\"(이)라는 모델이 없습니다. 모델은 ")
+                .contains("cnn", "lstm");
+    }
+
+    @Test
     void theCookieWinsOverTheHeaderAndAnUnconvertedErrorStillHasACode() throws Exception {
         HttpResponse<String> response = post("/api/runs", "{\"model\":\"cnn\",\"epochs\":0}", "en", "lang=ko");
         assertThat(Json.mapper().readTree(response.body()).get("error").asText()).startsWith("epochs: 1에서 1000");

@@ -2,6 +2,9 @@ package deepdash.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import deepdash.i18n.Messages;
+import deepdash.i18n.Text;
+import deepdash.json.Json;
 import deepdash.protocol.FailureMessages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +52,7 @@ class ExitReasonsTest {
         String oldTail = lastLines(realTail(), 20);
         assertThat(oldTail).endsWith("... 11 more");
 
-        String reason = ExitReasons.describe(1, null, oldTail);
+        String reason = describe(1, null, oldTail);
 
         assertThat(reason).isEqualTo("the training worker exited with code 1: java.nio.file.FileSystemException: "
                 + "/data/runs/20261202-010810-0c7d8b/.run.json.13646755605080879153.tmp: Operation not permitted");
@@ -60,7 +63,7 @@ class ExitReasonsTest {
         String kept = withoutNoise(realTail());
         assertThat(kept).doesNotContain("\tat ", "more", "CudaUtils", "MXNet start");
 
-        assertThat(ExitReasons.describe(1, null, kept)).isEqualTo(
+        assertThat(describe(1, null, kept)).isEqualTo(
                 "the training worker exited with code 1: cannot write /data/runs/20261202-010810-0c7d8b/run.json");
     }
 
@@ -68,15 +71,15 @@ class ExitReasonsTest {
     void theWorkersErrorLineWinsOverStderrAndTheExitCode() throws IOException {
         String message = "cannot write /data/runs/x/run.json (FileSystemException: /data/runs/x/.run.json.1.tmp: "
                 + "Read-only file system)";
-        assertThat(ExitReasons.describe(1, message, lastLines(realTail(), 20))).isEqualTo(message);
+        assertThat(describe(1, message, lastLines(realTail(), 20))).isEqualTo(message);
     }
 
     @Test
     void aKilledWorkerIsDescribedByItsSignalNotByTheBanner() {
-        String reason = ExitReasons.describe(137, null, DJL_AND_MXNET_BANNER);
+        String reason = describe(137, null, DJL_AND_MXNET_BANNER);
         assertThat(reason).isEqualTo("the training worker was killed by signal 9 (SIGKILL), for example by the "
                 + "system running out of memory");
-        assertThat(ExitReasons.describe(139, null, "")).contains("signal 11 (SIGSEGV: a native crash)");
+        assertThat(describe(139, null, "")).contains("signal 11 (SIGSEGV: a native crash)");
     }
 
     @Test
@@ -86,23 +89,23 @@ class ExitReasonsTest {
                 \tat deepdash.mnist.IdxImages.read(IdxImages.java:41)
                 \tat deepdash.mnist.MnistData.load(MnistData.java:30)
                 """;
-        assertThat(ExitReasons.describe(1, null, tail))
+        assertThat(describe(1, null, tail))
                 .isEqualTo("the training worker exited with code 1: java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
     void withNothingButNoiseOnlyTheExitCodeIsLeft() {
         String tail = DJL_AND_MXNET_BANNER + "SLF4J: No SLF4J providers were found.\n\t... 4 more\n";
-        assertThat(ExitReasons.describe(3, null, tail)).isEqualTo("the training worker exited with code 3");
-        assertThat(ExitReasons.describe(3, null, null)).isEqualTo("the training worker exited with code 3");
-        assertThat(ExitReasons.describe(2, "  ", "error: settings are wrong"))
+        assertThat(describe(3, null, tail)).isEqualTo("the training worker exited with code 3");
+        assertThat(describe(3, null, null)).isEqualTo("the training worker exited with code 3");
+        assertThat(describe(2, "  ", "error: settings are wrong"))
                 .isEqualTo("the training worker exited with code 2: settings are wrong");
     }
 
     @Test
     void aPlainLastLineIsKept() {
         String tail = DJL_AND_MXNET_BANNER + "deepdash worker: the server is gone; stopping";
-        assertThat(ExitReasons.describe(3, null, tail))
+        assertThat(describe(3, null, tail))
                 .isEqualTo("the training worker exited with code 3: deepdash worker: the server is gone; stopping");
     }
 
@@ -137,5 +140,23 @@ class ExitReasonsTest {
         IllegalStateException b = new IllegalStateException("b", a);
         a.initCause(b);
         assertThat(FailureMessages.of(b)).as("a cause cycle ends").contains("IllegalStateException");
+    }
+
+    @Test
+    void theServersOwnWordsReadInKoreanAndSurviveTheTripThroughRunJson() throws IOException {
+        Text reason = ExitReasons.describe(137, null, "error: out of memory while training");
+        // run.json keeps the reason as {"key", "args"}, the nested exit part included.
+        Text readBack = Json.mapper().readValue(Json.write(reason), Text.class);
+
+        assertThat(Messages.ENGLISH.format(readBack)).isEqualTo("the training worker was killed by signal 9 (SIGKILL), "
+                + "for example by the system running out of memory: out of memory while training");
+        assertThat(Messages.KOREAN.format(readBack)).startsWith("학습 워커가 시그널 9(SIGKILL)로 종료되었습니다")
+                .endsWith(": out of memory while training");
+        assertThat(Messages.KOREAN.format(ExitReasons.describe(3, "java.lang.OutOfMemoryError: Java heap space", null)))
+                .as("the worker's own message is shown as written").isEqualTo("java.lang.OutOfMemoryError: Java heap space");
+    }
+
+    private static String describe(int exitCode, String workerError, String stderrTail) {
+        return Messages.ENGLISH.format(ExitReasons.describe(exitCode, workerError, stderrTail));
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import deepdash.events.EventHub;
 import deepdash.events.StreamEvent;
 import deepdash.events.Subscription;
+import deepdash.i18n.Messages;
 import deepdash.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,7 +204,12 @@ class RunServiceFaultTest {
         awaitStatus(polite, RunStatus.RUNNING);
         Thread.sleep(200);
         service.cancel(polite);
-        assertThat(awaitStatus(polite, RunStatus.CANCELLED).reason()).isEqualTo("cancelled after 0 of 2 epochs");
+        RunView cancelled = awaitStatus(polite, RunStatus.CANCELLED);
+        assertThat(cancelled.reason()).isEqualTo("cancelled after 0 of 2 epochs");
+        assertThat(cancelled.reason(Messages.KOREAN)).as("the pages word it in their language")
+                .isEqualTo("에포크 2개 중 0개를 마친 뒤 취소했습니다");
+        assertThat(store.read(polite).orElseThrow().reason(Messages.KOREAN)).as("and so after reading run.json back")
+                .isEqualTo("에포크 2개 중 0개를 마친 뒤 취소했습니다");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package deepdash.support;
 
+import deepdash.i18n.Text;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
 import deepdash.model.SeriesSettings;
@@ -108,12 +109,11 @@ public final class SyntheticRuns {
             record = switch (status) {
                 case COMPLETED -> record.completed(isLstm ? new TestResult(0.02, null, 0.05, 500, 0.1)
                         : new TestResult(0.1, 0.95, null, 10_000, 2.0), 3.0 * done, finished);
-                case FAILED -> record.ended(status, "the training worker was killed by signal 9 (SIGKILL: killed, "
-                        + "perhaps out of memory)", finished);
-                case CANCELLED -> record.ended(status, "cancelled after " + done + " of " + epochsPerRun + " epochs",
+                // The reasons the server itself writes: keyed, so each page words them in its language.
+                case FAILED -> record.ended(status, Text.of("run.reason.killed_sigkill"), finished);
+                case CANCELLED -> record.ended(status, Text.of("run.reason.cancelled", done, epochsPerRun), finished);
+                default -> record.ended(status, Text.of("run.reason.interrupted_running", done, epochsPerRun),
                         finished);
-                default -> record.ended(status, "the server stopped while this run was running; " + done + " of "
-                        + epochsPerRun + " epochs were completed", finished);
             };
             store.write(record);
             ids.add(id);
