@@ -25,5 +25,6 @@ class TrainingThreadsTest {
         assertThat(TrainingThreads.choose(128, 1, 0)).isEqualTo(1);
         assertThat(TrainingThreads.choose(128, 64, 0)).isEqualTo(TrainingThreads.MAX_THREADS);
         assertThat(TrainingThreads.choose(128, 2, -1)).as("load unknown").isEqualTo(2);
+        assertThat(TrainingThreads.choose(128, 2, 0.6)).as("more than half a core busy").isEqualTo(1);
     }
 }
