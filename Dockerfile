@@ -6,7 +6,7 @@
 #   podman run -d --name deepdash -p 7070:7070 -v deepdash-data:/data deepdash
 #   podman logs deepdash                           (the URL with the access token)
 #
-# container/build-and-run.sh builds it and checks it end to end; docs/container.md says what it measured.
+# scripts/container-test.sh builds it and checks it end to end; docs/container.md says what it measured.
 # Behind a Maven mirror or a TLS-intercepting proxy, give its settings or CA as build secrets (below):
 #   podman build --secret id=maven-settings,src=$HOME/.m2/settings.xml \
 #                --secret id=ca-certificates,src=/usr/local/share/ca-certificates/my-proxy.crt ...

@@ -12,11 +12,11 @@
 #      image stays, as a cache, unless --remove-base).
 #
 # Needs root (rootful Podman) and apt. Not part of `mvn verify`. Usage:
-#   container/build-and-run.sh [--keep] [--remove-base] [--port N] [--train-limit N]
+#   scripts/container-test.sh [--keep] [--remove-base] [--port N] [--train-limit N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-image=deepdash:build-and-run
+image=deepdash:container-test
 name=deepdash-check
 volume=deepdash-check-data
 base=debian:bookworm-slim
