@@ -117,7 +117,7 @@ final class EventStream implements WriteListener, AsyncListener {
             if (!ending) {
                 StreamEvent event = subscription.poll();
                 if (event != null) {
-                    write(SseFrames.event(event));
+                    write(event.frame());
                     ending = event.terminal();
                     continue;
                 }

@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,10 @@ public final class RunService implements AutoCloseable {
 
     private static final class LiveRun {
         volatile RunRecord record;
-        final List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
+        /** Null for a run read from disk until its epochs are first asked for (see {@link #epochs()}). */
+        private volatile List<EpochMetrics> epochs;
+        /** Reads the epochs of a run read from disk; null once read, and for runs made here. */
+        private Supplier<List<EpochMetrics>> storedEpochs;
         volatile Progress progress;
         volatile Process process;
         volatile WorkerLiveness liveness;
@@ -115,12 +119,36 @@ public final class RunService implements AutoCloseable {
         volatile String workerError;
         /** The name and notes a person gave the run; kept in {@code label.json}, not in the record. */
         volatile RunLabel label = RunLabel.NONE;
+        /** Read from disk at start-up: its stream events are made when a client first asks (see recover). */
+        volatile boolean fromDisk;
         /** The step of the last point kept in the per-step loss series; lines come from one thread. */
         long lastBatchStep = -1;
 
         LiveRun(RunRecord record, List<EpochMetrics> epochs) {
             this.record = record;
-            this.epochs.addAll(epochs);
+            this.epochs = new CopyOnWriteArrayList<>(epochs);
+        }
+
+        /** A run read from disk, whose epochs are read when first needed. */
+        LiveRun(RunRecord record, Supplier<List<EpochMetrics>> storedEpochs) {
+            this.record = record;
+            this.storedEpochs = storedEpochs;
+        }
+
+        /** The epochs so far; for a run read from disk they are read now if they were not yet. */
+        List<EpochMetrics> epochs() {
+            List<EpochMetrics> known = epochs;
+            if (known == null) {
+                synchronized (this) {
+                    known = epochs;
+                    if (known == null) {
+                        known = new CopyOnWriteArrayList<>(storedEpochs.get());
+                        epochs = known;
+                        storedEpochs = null;
+                    }
+                }
+            }
+            return known;
         }
     }
 
@@ -161,6 +189,9 @@ public final class RunService implements AutoCloseable {
      */
     public void recover() {
         store.sweepDeleted();
+        // A thousand runs took a second to read whole at start-up; only their records are read
+        // now, and each run's epochs and stream events when something first asks for them.
+        hub.historyFrom(this::storedEvents);
         for (String id : store.listIds()) {
             RunRecord record;
             try {
@@ -168,8 +199,12 @@ public final class RunService implements AutoCloseable {
             } catch (RuntimeException unreadable) {
                 continue;
             }
-            List<EpochMetrics> epochs = store.readEpochs(id);
-            if (!record.status().isFinal()) {
+            LiveRun run;
+            if (record.status().isFinal()) {
+                run = new LiveRun(record, () -> readEpochs(id));
+                run.fromDisk = true;
+            } else {
+                List<EpochMetrics> epochs = readEpochs(id);
                 String was = record.status().wireName();
                 record = record.ended(RunStatus.INTERRUPTED, Text.of("run.reason.interrupted_" + was,
                         epochs.size(), record.config().epochs()), clock.instant());
@@ -179,8 +214,9 @@ public final class RunService implements AutoCloseable {
                     // One unwritable run folder must not keep the server from starting.
                     LOG.warn("run {}: cannot record that it was interrupted: {}", id, FailureMessages.of(notWritten));
                 }
+                run = new LiveRun(record, epochs);
+                run.fromDisk = true;
             }
-            LiveRun run = new LiveRun(record, epochs);
             try {
                 run.label = store.readLabel(id);
             } catch (RuntimeException unreadable) {
@@ -188,11 +224,35 @@ public final class RunService implements AutoCloseable {
                 LOG.warn("run {}: cannot read its name and notes: {}", id, FailureMessages.of(unreadable));
             }
             runs.put(id, run);
-            for (EpochMetrics epoch : epochs) {
-                hub.publish(id, EVENT_EPOCH, Json.write(epoch), Delivery.RETAINED);
-            }
-            publishStatus(id, run);
         }
+    }
+
+    /** A stored run's epochs; none, with a warning, when its metrics file cannot be read. */
+    private List<EpochMetrics> readEpochs(String id) {
+        try {
+            return store.readEpochs(id);
+        } catch (RuntimeException unreadable) {
+            LOG.warn("run {}: cannot read its epochs: {}", id, FailureMessages.of(unreadable));
+            return List.of();
+        }
+    }
+
+    /**
+     * The retained events of a run read from disk, for the hub when a client first opens the
+     * run's stream: its epochs and its final status. None for any other topic: a run made since
+     * the start published its own as they happened.
+     */
+    private List<EventHub.Retained> storedEvents(String id) {
+        LiveRun run = runs.get(id);
+        if (run == null || !run.fromDisk) {
+            return List.of();
+        }
+        List<EventHub.Retained> events = new ArrayList<>();
+        for (EpochMetrics epoch : run.epochs()) {
+            events.add(new EventHub.Retained(EVENT_EPOCH, () -> Json.write(epoch), Delivery.RETAINED));
+        }
+        events.add(new EventHub.Retained(EVENT_STATUS, statusData(id, run), statusDelivery(run)));
+        return events;
     }
 
     public RunView create(RunConfig requested) {
@@ -225,7 +285,7 @@ public final class RunService implements AutoCloseable {
 
     private RunView view(LiveRun run) {
         RunRecord record = run.record;
-        return RunView.of(record, run.epochs, record.status() == RunStatus.RUNNING ? run.progress : null,
+        return RunView.of(record, run.epochs(), record.status() == RunStatus.RUNNING ? run.progress : null,
                 queuePosition(record.id()), run.label);
     }
 
@@ -504,10 +564,10 @@ public final class RunService implements AutoCloseable {
 
     private void addEpoch(String id, LiveRun run, EpochMetrics epoch) {
         synchronized (run) {
-            if (run.epochs.stream().anyMatch(e -> e.epoch() == epoch.epoch())) {
+            if (run.epochs().stream().anyMatch(e -> e.epoch() == epoch.epoch())) {
                 return;
             }
-            run.epochs.add(epoch);
+            run.epochs().add(epoch);
             hub.publish(id, EVENT_EPOCH, Json.write(epoch), Delivery.RETAINED);
         }
     }
@@ -568,8 +628,8 @@ public final class RunService implements AutoCloseable {
             adoptWorkerFields(run, onDisk);
             int total = run.record.config().epochs();
             finish(id, run, RunStatus.CANCELLED, run.killedAfterGrace
-                    ? Text.of("run.reason.cancelled_killed", run.epochs.size(), total, seconds(cancelGrace))
-                    : Text.of("run.reason.cancelled", run.epochs.size(), total));
+                    ? Text.of("run.reason.cancelled_killed", run.epochs().size(), total, seconds(cancelGrace))
+                    : Text.of("run.reason.cancelled", run.epochs().size(), total));
         } else if (run.stallReason != null) {
             adoptWorkerFields(run, onDisk);
             finish(id, run, RunStatus.FAILED, run.stallReason);
@@ -627,19 +687,31 @@ public final class RunService implements AutoCloseable {
     }
 
     private void publishStatus(String id, LiveRun run) {
+        hub.publish(id, EVENT_STATUS, statusData(id, run).get(), statusDelivery(run));
+    }
+
+    /** The run's status event as it is now; its JSON is written when the supplier is called. */
+    private Supplier<String> statusData(String id, LiveRun run) {
         RunRecord record = run.record;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", record.status());
-        data.put("device", record.device());
-        data.put("reason", record.reason());
-        // The pages' scripts show the reason in their reader's language: the stream is one for all.
-        data.put("reasonByLang", record.reasonText() == null ? null : reasonByLang(record));
-        data.put("test", record.test());
-        data.put("trainSeconds", record.trainSeconds());
-        data.put("queuePosition", queuePosition(id));
-        data.put("epochs", run.epochs.size());
-        hub.publish(id, EVENT_STATUS, Json.write(data),
-                record.status().isFinal() ? Delivery.FINAL : Delivery.RETAINED);
+        Integer queuePosition = queuePosition(id);
+        int epochs = run.epochs().size();
+        return () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("status", record.status());
+            data.put("device", record.device());
+            data.put("reason", record.reason());
+            // The pages' scripts show the reason in their reader's language: the stream is one for all.
+            data.put("reasonByLang", record.reasonText() == null ? null : reasonByLang(record));
+            data.put("test", record.test());
+            data.put("trainSeconds", record.trainSeconds());
+            data.put("queuePosition", queuePosition);
+            data.put("epochs", epochs);
+            return Json.write(data);
+        };
+    }
+
+    private static Delivery statusDelivery(LiveRun run) {
+        return run.record.status().isFinal() ? Delivery.FINAL : Delivery.RETAINED;
     }
 
     /**

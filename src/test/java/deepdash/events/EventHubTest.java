@@ -1,9 +1,14 @@
 package deepdash.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class EventHubTest {
@@ -71,5 +76,65 @@ class EventHubTest {
         hub.publish("run", "status", "completed", Delivery.FINAL);
         hub.subscribe("run", 0);
         assertThat(hub.subscriberCount("run")).isZero();
+    }
+
+    @Test
+    void aTopicsHistoryIsAskedForOnceWhenTheTopicIsFirstMetAndItsDataOnlyWhenSent() throws Exception {
+        EventHub hub = new EventHub();
+        Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+        AtomicInteger written = new AtomicInteger();
+        hub.historyFrom(topic -> {
+            asked.computeIfAbsent(topic, t -> new AtomicInteger()).incrementAndGet();
+            if (!topic.equals("stored")) {
+                return List.of();
+            }
+            return List.of(
+                    new EventHub.Retained("epoch", () -> "e" + written.incrementAndGet(), Delivery.RETAINED),
+                    new EventHub.Retained("status", () -> "completed", Delivery.FINAL));
+        });
+        assertThat(asked).as("nothing is read before a client asks").isEmpty();
+
+        Subscription first = hub.subscribe("stored", 0);
+        List<StreamEvent> replay = drain(first);
+        assertThat(replay).extracting(StreamEvent::id).containsExactly(1L, 2L);
+        assertThat(replay).extracting(StreamEvent::name).containsExactly("epoch", "status");
+        assertThat(replay).extracting(StreamEvent::data).containsExactly("e1", "completed");
+        assertThat(replay.get(1).terminal()).isTrue();
+        assertThat(hub.subscriberCount("stored")).as("the history ended the topic").isZero();
+
+        // A reconnect gets what it missed from the same events: no second read, no second write.
+        assertThat(drain(hub.subscribe("stored", 1))).extracting(StreamEvent::data).containsExactly("completed");
+        assertThat(drain(hub.subscribe("stored", 0))).extracting(StreamEvent::data).containsExactly("e1", "completed");
+        assertThat(asked.get("stored")).hasValue(1);
+        assertThat(written).hasValue(1);
+
+        // A topic with no history starts empty, and publishing goes on from there.
+        hub.publish("live", "epoch", "l1", Delivery.RETAINED);
+        assertThat(drain(hub.subscribe("live", 0))).extracting(StreamEvent::id).containsExactly(1L);
+        assertThat(asked.get("live")).hasValue(1);
+    }
+
+    @Test
+    void aHistoryHoldsRetainedEventsOnly() {
+        assertThatThrownBy(() -> new EventHub.Retained("progress", () -> "p", Delivery.LIVE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEventIsFramedOnceAndEveryClientWritesTheSameBytes() {
+        EventHub hub = new EventHub();
+        AtomicInteger written = new AtomicInteger();
+        StreamEvent event = hub.publish("run", "epoch", () -> {
+            written.incrementAndGet();
+            return "{\"epoch\":1}\n{\"x\":2}";
+        }, Delivery.RETAINED);
+        assertThat(written).as("not written until sent").hasValue(0);
+
+        byte[] frame = event.frame();
+        assertThat(event.frame()).isSameAs(frame);
+        assertThat(new String(frame, StandardCharsets.UTF_8))
+                .isEqualTo("id: 1\nevent: epoch\ndata: {\"epoch\":1}\ndata: {\"x\":2}\n\n");
+        assertThat(event.data()).isEqualTo("{\"epoch\":1}\n{\"x\":2}");
+        assertThat(written).hasValue(1);
     }
 }

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import deepdash.events.EventHub;
+import deepdash.events.StreamEvent;
 import deepdash.events.Subscription;
 import deepdash.model.CnnSettings;
 import deepdash.model.CnnSpec;
+import deepdash.protocol.EpochMetrics;
 import deepdash.protocol.RunStatus;
 import deepdash.support.SyntheticRuns;
 import deepdash.support.SyntheticRuns.Written;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +89,37 @@ class RunServiceHistoryTest {
 
         assertThat(service.models()).as("stored LSTM runs can be filtered even before the LSTM trains here")
                 .containsExactly("cnn", "lstm");
+    }
+
+    @Test
+    void aRunReadFromDiskReadsItsEpochsWhenFirstAskedAndReplaysThemOnItsStream() throws Exception {
+        Written written = SyntheticRuns.write(new RunStore(temp.resolve("runs")), 4, 2);
+        start(1);
+        // Chosen from the files, not the service: asking the service would read the epochs.
+        String id = written.ids().stream().map(i -> store.read(i).orElseThrow())
+                .filter(r -> r.status() == RunStatus.COMPLETED && r.config().model().equals("cnn"))
+                .findFirst().orElseThrow().id();
+        // Start-up read only the records: this epoch, written after it, is there when first asked for.
+        store.folder(id).appendEpoch(EpochMetrics.classifier(3, 0.3, 0.9, 0.35, 0.88, 3.0, 2600, 9.0));
+        assertThat(service.view(id).epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
+        // Read once: what the file gets after that (nothing does, for a finished run) is not read again.
+        store.folder(id).appendEpoch(EpochMetrics.classifier(4, 0.2, 0.9, 0.35, 0.88, 3.0, 2600, 12.0));
+        assertThat(service.view(id).epochs()).hasSize(3);
+
+        Subscription stream = hub.subscribe(id, 0);
+        List<String> names = new ArrayList<>();
+        StreamEvent event;
+        StreamEvent last = null;
+        while ((event = stream.next(0)) != null) {
+            names.add(event.name());
+            last = event;
+        }
+        assertThat(names).containsExactly(RunService.EVENT_EPOCH, RunService.EVENT_EPOCH, RunService.EVENT_EPOCH,
+                RunService.EVENT_STATUS);
+        assertThat(last.terminal()).isTrue();
+        assertThat(last.data()).contains("\"status\":\"completed\"").contains("\"epochs\":3");
+        assertThat(hub.subscribe(id, 3).next(0).name()).as("a reconnect resumes after its last id")
+                .isEqualTo(RunService.EVENT_STATUS);
     }
 
     @Test
