@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
  * environment-variable fallbacks) because it gives typed options, help and errors for free.
  */
 @Command(name = "deepdash", mixinStandardHelpOptions = true, version = "DeepDash 0.1.0",
-        subcommands = TrainCommand.class,
         description = "A local web lab for the seed tutorial's CNN (MNIST) and LSTM (prices).")
 public final class Main implements Callable<Integer> {
 
@@ -77,7 +76,11 @@ public final class Main implements Callable<Integer> {
     LangOption lang;
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine(LangOption.of(args, System.getenv()));
+        Lang lang = LangOption.of(args, System.getenv());
+        // Serving needs only the server's options; the train command's model (its options'
+        // types and converters load the model registry) is built only when something else was asked.
+        CommandLine server = commandLine(lang, false);
+        CommandLine commandLine = servesWith(server, args) ? server : commandLine(lang);
         int code = commandLine.execute(args);
         boolean ranSubcommand = commandLine.getParseResult() != null
                 && commandLine.getParseResult().subcommand() != null;
@@ -88,9 +91,27 @@ public final class Main implements Callable<Integer> {
         // Serving: the main thread ends here; Jetty's threads keep the process alive.
     }
 
+    /** Whether {@code args} are the server's own options and no request for help or the version. */
+    private static boolean servesWith(CommandLine server, String[] args) {
+        try {
+            CommandLine.ParseResult parsed = server.parseArgs(args);
+            return !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException notTheServers) {
+            // A subcommand, or a mistake: the whole command line parses it again and says which.
+            return false;
+        }
+    }
+
     /** The command line with its help in {@code lang}. */
     public static CommandLine commandLine(Lang lang) {
+        return commandLine(lang, true);
+    }
+
+    private static CommandLine commandLine(Lang lang, boolean withSubcommands) {
         CommandLine commandLine = new CommandLine(new Main());
+        if (withSubcommands) {
+            commandLine.addSubcommand(new TrainCommand());
+        }
         if (lang != Lang.EN) {
             // English is the annotations' own text; other languages replace it key by key.
             commandLine.setResourceBundle(ResourceBundle.getBundle(CLI_BUNDLE, Locale.forLanguageTag(lang.code()),

@@ -72,7 +72,6 @@ public final class PredictionService implements AutoCloseable {
     private final RunStore store;
     private final CanvasImageDecoder decoder = new CanvasImageDecoder();
     private final DigitPreprocessor preprocessor = new DigitPreprocessor();
-    private final RunRecord shippedRecord = ShippedModel.record();
 
     /** Used only on the MXNet thread, so it needs no lock; evicting closes the model. */
     private final LinkedHashMap<String, Model> loaded;
@@ -119,8 +118,8 @@ public final class PredictionService implements AutoCloseable {
                         run.name()));
             }
         }
-        ModelChoice shipped = new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(shippedRecord.test()),
-                shippedRecord.createdAt(), false, null);
+        ModelChoice shipped = new ModelChoice(SHIPPED_MODEL_ID, shippedLabel(), accuracy(ShippedModel.record().test()),
+                ShippedModel.record().createdAt(), false, null);
         // The shipped model first: a run that only ties with it does not replace it.
         List<ModelChoice> candidates = new ArrayList<>(choices.size() + 1);
         candidates.add(shipped);
@@ -277,7 +276,7 @@ public final class PredictionService implements AutoCloseable {
     /** The test accuracy recorded with a model (a run's, or the shipped model's); null if none was. */
     public Double recordedAccuracy(String modelId) {
         String id = checkModel(modelId);
-        return accuracy(SHIPPED_MODEL_ID.equals(id) ? shippedRecord.test() : runs.view(id).test());
+        return accuracy(SHIPPED_MODEL_ID.equals(id) ? ShippedModel.record().test() : runs.view(id).test());
     }
 
     /** Closes every loaded model. Call before the dispatcher closes. */
@@ -331,7 +330,7 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private Text shippedLabel() {
-        return Text.of("draw.label.shipped", describe(shippedRecord.config()));
+        return Text.of("draw.label.shipped", describe(ShippedModel.record().config()));
     }
 
     private static Text describe(RunConfig config) {
@@ -378,7 +377,7 @@ public final class PredictionService implements AutoCloseable {
     }
 
     private CnnSettings settingsOf(String id) {
-        RunConfig config = SHIPPED_MODEL_ID.equals(id) ? shippedRecord.config() : runs.view(id).config();
+        RunConfig config = SHIPPED_MODEL_ID.equals(id) ? ShippedModel.record().config() : runs.view(id).config();
         return (CnnSettings) CNN.settings(config);
     }
 

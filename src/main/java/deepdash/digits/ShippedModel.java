@@ -24,6 +24,16 @@ final class ShippedModel {
 
     /** The run record that was saved with the model: its settings and test accuracy. */
     static RunRecord record() {
+        return Record.RECORD;
+    }
+
+    /** Read once, when first asked for: start-up does not need it. */
+    private static final class Record {
+
+        static final RunRecord RECORD = read();
+    }
+
+    private static RunRecord read() {
         try (InputStream in = open(RunFolder.RECORD_FILE)) {
             return Json.mapper().readValue(in, RunRecord.class);
         } catch (IOException e) {

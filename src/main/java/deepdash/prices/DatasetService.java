@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The price datasets users can train on: their uploads, kept by a {@link DatasetStore}, and the
@@ -40,6 +43,9 @@ public final class DatasetService implements DatasetSource {
     private final DatasetStore store;
     private final HeapRelease heapRelease = new HeapRelease();
     private final UploadSlots uploadSlots;
+    private final AtomicBoolean preparing = new AtomicBoolean();
+    /** Done once the datasets folder is swept and holds the sample (see {@link #ensureSample()}). */
+    private final CompletableFuture<Void> prepared = new CompletableFuture<>();
     private final Map<String, ParsedPrices> parsed = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ParsedPrices> eldest) {
@@ -58,16 +64,38 @@ public final class DatasetService implements DatasetSource {
 
     /**
      * Removes what a crash mid-upload or mid-delete left behind, then registers the bundled sample
-     * unless the store already has it. Called once at start-up, before any upload; a user's data
-     * directory keeps the sample from the first start on.
+     * unless the store already has it; returns when that is done. Runs once: every other method
+     * calls it first, so whichever comes first (the server's start, which calls it on a thread of
+     * its own once it listens, or a request) does the work and the others wait for it. Parsing the
+     * sample took a quarter of a second of both cores at start-up, before anyone asked for it.
+     *
+     * @throws UserError 503 naming the reason when the datasets folder cannot be prepared; then
+     *     every dataset request says so, while the rest of the lab works
      */
     public void ensureSample() {
+        if (preparing.compareAndSet(false, true)) {
+            try {
+                sweepAndRegisterSample();
+                prepared.complete(null);
+            } catch (RuntimeException e) {
+                prepared.completeExceptionally(e);
+            }
+        }
+        try {
+            prepared.join();
+        } catch (CompletionException e) {
+            throw new UserError(503, null, Text.of("error.dataset.unavailable", String.valueOf(e.getCause().getMessage())),
+                    e.getCause());
+        }
+    }
+
+    private void sweepAndRegisterSample() {
         try {
             store.sweepTemporary();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the temp folders a crash left in the datasets folder", e);
         }
-        if (find(SAMPLE_ID).isPresent()) {
+        if (findPrepared(SAMPLE_ID).isPresent()) {
             return;
         }
         try (InputStream in = DatasetService.class.getResourceAsStream(SAMPLE_RESOURCE)) {
@@ -116,6 +144,7 @@ public final class DatasetService implements DatasetSource {
      * @param dateOrder how ambiguous dates read; null to work it out (and refuse a file where it cannot)
      */
     public DatasetInfo upload(String fileName, InputStream content, DateOrder dateOrder) throws PriceCsvException {
+        ensureSample();
         CountingInputStream counted = new CountingInputStream(content);
         DatasetStore.Stored stored;
         try {
@@ -136,6 +165,7 @@ public final class DatasetService implements DatasetSource {
 
     /** All datasets, newest first. */
     public List<DatasetInfo> list() {
+        ensureSample();
         try {
             return store.list();
         } catch (IOException e) {
@@ -145,6 +175,11 @@ public final class DatasetService implements DatasetSource {
 
     /** The dataset with this id; empty for unknown ids and for strings that cannot be ids. */
     public Optional<DatasetInfo> find(String id) {
+        ensureSample();
+        return findPrepared(id);
+    }
+
+    private Optional<DatasetInfo> findPrepared(String id) {
         if (!DatasetStore.isValidId(id)) {
             return Optional.empty();
         }
@@ -206,6 +241,7 @@ public final class DatasetService implements DatasetSource {
      * @throws deepdash.errors.UserError 400 naming {@code name} when the name is blank
      */
     public Optional<DatasetInfo> rename(String id, String name) {
+        ensureSample();
         if (!DatasetStore.isValidId(id)) {
             return Optional.empty();
         }
@@ -226,6 +262,7 @@ public final class DatasetService implements DatasetSource {
      * @throws deepdash.errors.UserError 409 for the bundled sample, which every start registers again
      */
     public boolean delete(String id) {
+        ensureSample();
         if (!DatasetStore.isValidId(id) || find(id).isEmpty()) {
             return false;
         }
@@ -247,6 +284,7 @@ public final class DatasetService implements DatasetSource {
     /** The file as it was uploaded, for a run to copy. */
     @Override
     public Path originalFile(String id) {
+        ensureSample();
         return store.originalFile(id);
     }
 

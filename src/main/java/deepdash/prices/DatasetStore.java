@@ -1,8 +1,8 @@
 package deepdash.prices;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import deepdash.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,9 +62,6 @@ public final class DatasetStore {
     private final PriceCsvParser parser;
     private final Clock clock;
     private final Supplier<String> newIds;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * @param dir the folder datasets live in, usually {@code <dataDir>/datasets}; created on the
@@ -173,7 +170,7 @@ public final class DatasetStore {
                     new DatasetInfo.Skipped(prices.skippedCount(), prices.skippedExamples(), prices.skippedReasons()),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
                     dateOrder == null ? null : dateOrder.wireName());
-            writeAndSync(temp.resolve(INFO_FILE), json.writeValueAsBytes(info));
+            writeAndSync(temp.resolve(INFO_FILE), InfoJson.WRITER.writeValueAsBytes(info));
             syncDirectory(temp);
             Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(dir);
@@ -255,7 +252,7 @@ public final class DatasetStore {
             DatasetInfo renamed = info.get().withName(name);
             Path temp = datasetDir.resolve(TEMP_PREFIX + INFO_FILE + "-" + randomHex(4));
             try {
-                writeAndSync(temp, json.writeValueAsBytes(renamed));
+                writeAndSync(temp, InfoJson.WRITER.writeValueAsBytes(renamed));
                 Files.move(temp, datasetDir.resolve(INFO_FILE), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -343,7 +340,7 @@ public final class DatasetStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(json.readValue(bytes, DatasetInfo.class));
+        return Optional.of(InfoJson.READER.readValue(bytes));
     }
 
     private String newId() {
@@ -418,5 +415,12 @@ public final class DatasetStore {
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /** The {@code dataset.json} files, indented as they always were; built when datasets are first used. */
+    private static final class InfoJson {
+
+        static final ObjectWriter WRITER = Json.mapper().writerWithDefaultPrettyPrinter();
+        static final ObjectReader READER = Json.mapper().readerFor(DatasetInfo.class);
     }
 }

@@ -98,7 +98,10 @@ class DatasetApiTest {
 
     @Test
     void refusesFilesItCannotUseNamingRowAndColumnAndStoresNothing() throws Exception {
+        // The first dataset request registers the bundled sample; what is there after it must stay as it is.
+        assertThat(server.get("/api/datasets").statusCode()).isEqualTo(200);
         List<String> before = storedFolders(server.dataDir());
+        assertThat(before).contains(DatasetService.SAMPLE_ID);
         String header = PriceCsvFixtures.YAHOO_HEADER;
         List<String> duplicated = new ArrayList<>(PriceCsvFixtures.lines(40, PriceCsvFixtures::yahooLine));
         duplicated.add(PriceCsvFixtures.yahooLine(3).replace("103.500000", "999.000000"));
@@ -160,6 +163,7 @@ class DatasetApiTest {
         byte[] large = PriceCsvFixtures.yahooCsv(3000).getBytes(StandardCharsets.UTF_8);
         assertThat(large.length).isGreaterThan((int) (2 * limit));
         try (TestServer small = TestServer.start(AppConfig.of("127.0.0.1", 0, smallDataDir, 1, limit))) {
+            assertThat(small.get("/api/datasets").statusCode()).isEqualTo(200);
             List<String> before = storedFolders(smallDataDir);
             String url = small.baseUrl() + "/api/datasets";
 

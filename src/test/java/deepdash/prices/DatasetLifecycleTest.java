@@ -85,6 +85,21 @@ class DatasetLifecycleTest {
     }
 
     @Test
+    void theFirstCallOfAnyKindSweepsAndRegistersTheSampleOnce() throws Exception {
+        Path upload = Files.createDirectories(datasets().resolve(".tmp-0123abcd"));
+        Files.writeString(upload.resolve(DatasetStore.ORIGINAL_FILE), "Date,Close\n2023-01-");
+
+        DatasetService service = new DatasetService(store(), 2);
+        assertThat(upload).as("a service that nobody asked has not touched the folder").exists();
+        DatasetInfo uploaded = service.upload("a.csv", new ByteArrayInputStream(utf8(yahooCsv(40))));
+
+        assertThat(folders()).containsExactlyInAnyOrder(uploaded.id(), DatasetService.SAMPLE_ID);
+        service.ensureSample();
+        assertThat(service.list()).extracting(DatasetInfo::id).contains(DatasetService.SAMPLE_ID, uploaded.id());
+        assertThat(folders()).hasSize(2);
+    }
+
+    @Test
     void theBundledSampleCannotBeDeletedButUploadsCan() throws Exception {
         DatasetService service = new DatasetService(store(), 2);
         service.ensureSample();
