@@ -77,8 +77,12 @@ public final class DatasetService implements DatasetSource {
             try {
                 sweepAndRegisterSample();
                 prepared.complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Completed either way: a request waiting for it must never wait for ever.
                 prepared.completeExceptionally(e);
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         }
         try {
