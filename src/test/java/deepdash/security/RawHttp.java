@@ -31,11 +31,17 @@ final class RawHttp {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         request.append("Host: ").append(host).append("\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        // The answer is read to the end of the stream: a Connection header given here must close too.
+        String connection = headers.getOrDefault("Connection", "close");
+        headers.forEach((name, value) -> {
+            if (!name.equals("Connection")) {
+                request.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         if (body != null) {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
-        request.append("Connection: close\r\n\r\n");
+        request.append("Connection: ").append(connection).append("\r\n\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();

@@ -224,6 +224,23 @@ class SecurityTest {
             assertThat(server.get("/api/runs/" + id).statusCode()).isEqualTo(200);
         }
 
+        /**
+         * The server has no WebSocket route, and a handshake is no way around the checks: with
+         * Jetty's WebSocket support on the classpath, Javalin sent any request carrying
+         * {@code Sec-WebSocket-Version} past every before-handler to a bare 404 with a session cookie.
+         */
+        @Test
+        void aWebSocketHandshakeIsAnOrdinaryRequestAndMeetsTheSameChecks() {
+            Map<String, String> handshake = Map.of("Connection", "Upgrade, close", "Upgrade", "websocket",
+                    "Sec-WebSocket-Version", "13", "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+            RawHttp.Response foreign = RawHttp.send(port(), "GET", "/api/runs", "evil.example", handshake, null);
+            assertThat(foreign.status()).isEqualTo(421);
+            RawHttp.Response own = RawHttp.send(port(), "GET", "/api/runs", "127.0.0.1:" + port(), handshake, null);
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).contains(seeded.get(0));
+            assertThat(own.headers()).containsKey("content-security-policy").doesNotContainKey("set-cookie");
+        }
+
         @Test
         void theLoopbackNamesWithTheirPortAreAnswered() {
             for (String host : List.of("127.0.0.1:" + port(), "localhost:" + port(), "LOCALHOST:" + port(),
