@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 13 §4: the delay from a worker's epoch line to the 1,000th event-stream client receiving it
 # (src/test/java/deepdash/bench/FanOutBench.java: the real app, `cat` as its worker so the line's
-# moment is known, 1,000 streams, 10 epochs; QUICK=1: 200 streams, 3 epochs).
+# moment is known, 1,000 streams, 10 epochs, each after a second of progress lines as a training
+# worker prints them; QUICK=1: 200 streams, 3 epochs).
 # Prints markdown table rows only: | figure | measured | reference | ratio |
 set -euo pipefail
 cd "$(dirname "$0")/../.."

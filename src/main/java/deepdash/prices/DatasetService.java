@@ -65,9 +65,9 @@ public final class DatasetService implements DatasetSource {
     /**
      * Removes what a crash mid-upload or mid-delete left behind, then registers the bundled sample
      * unless the store already has it; returns when that is done. Runs once: every other method
-     * calls it first, so whichever comes first (the server's start, which calls it on a thread of
-     * its own once it listens, or a request) does the work and the others wait for it. Parsing the
-     * sample took a quarter of a second of both cores at start-up, before anyone asked for it.
+     * calls it first, so the first dataset request does the work and any other waits for it. The
+     * server's start does not call it: parsing the sample took a quarter of a second of both cores
+     * at start-up, before anyone asked for it.
      *
      * @throws UserError 503 naming the reason when the datasets folder cannot be prepared; then
      *     every dataset request says so, while the rest of the lab works
