@@ -6,6 +6,7 @@ import deepdash.support.HeadlessChromium;
 import deepdash.support.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -61,6 +62,35 @@ class ArchitectureEditorBrowserTest {
 
     private WebElement trainButton() {
         return browser.findElement(By.id("train-button"));
+    }
+
+    /**
+     * On a laptop-wide window the blocks sit side by side and each field's name sits beside its
+     * input. The site-wide form style (a wrapping row of fields, each name above its input) once
+     * applied here too: every block stacked in one narrow column, the summary pushed far below.
+     */
+    @Test
+    void theBlocksSitSideBySideWithEachFieldsNameBesideItsInput() {
+        browser.get(server.baseUrl() + "/cnn");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(page -> "60,554".equals(totalParams(page)));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> layout = (Map<String, Number>) browser.executeScript("""
+                const blocks = [...document.querySelectorAll('.arch-block')].map(b => b.getBoundingClientRect());
+                const input = document.querySelector('input[name="b0.filters"]');
+                const label = input.closest('label').getBoundingClientRect();
+                const field = input.getBoundingClientRect();
+                return {firstTop: blocks[0].top, secondTop: blocks[1].top, firstRight: blocks[0].right,
+                        secondLeft: blocks[1].left, inputLeft: field.left - label.left,
+                        labelHeight: label.height, inputHeight: field.height};
+                """);
+        assertThat(Math.abs(layout.get("secondTop").doubleValue() - layout.get("firstTop").doubleValue()))
+                .as("block 2 on block 1's row: %s", layout).isLessThan(20.0);
+        assertThat(layout.get("secondLeft").doubleValue()).as("block 2 right of block 1: %s", layout)
+                .isGreaterThan(layout.get("firstRight").doubleValue());
+        assertThat(layout.get("inputLeft").doubleValue()).as("the input right of its name: %s", layout)
+                .isGreaterThan(40.0);
+        assertThat(layout.get("labelHeight").doubleValue()).as("name and input on one line: %s", layout)
+                .isLessThan(layout.get("inputHeight").doubleValue() * 1.5);
     }
 
     @Test
