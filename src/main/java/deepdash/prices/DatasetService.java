@@ -130,6 +130,11 @@ public final class DatasetService implements DatasetSource {
         return uploadSlots.limit();
     }
 
+    /** How many uploads hold a slot now: being received, parsed or stored. */
+    public int uploadsInProgress() {
+        return uploadSlots.inUse();
+    }
+
     /**
      * Stores an upload as a new dataset, streaming it to disk and parsing it from there. The
      * caller holds a slot from {@link #tryStartUpload()} while it does.

@@ -43,17 +43,14 @@ class UploadLimitApiTest {
                 held.add(HeldUpload.start(server, "/api/datasets", "held-" + i + ".csv", csv));
             }
 
-            // Each held upload takes its slot as soon as its handler runs and then waits for the rest of
-            // its body; until both have, a small upload still gets through, so ask until one is refused.
-            HttpResponse<String> refused = uploadUntilRefused(server, "/api/datasets");
-            if (refused.statusCode() != 503) {
-                List<String> answers = new ArrayList<>();
-                for (HeldUpload upload : held) {
-                    answers.add(upload.answerSoFar());
-                }
-                assertThat(refused.statusCode()).as("%s; the held uploads had been answered: %s", refused.body(),
-                        answers).isEqualTo(503);
-            }
+            // Each held upload takes its slot when its handler runs, then waits for the rest of its body.
+            // Wait for both to hold one: a small upload sent earlier could take a slot first and leave a
+            // held one refused instead.
+            awaitUploadsInProgress(server, 2, held);
+
+            HttpResponse<String> refused = server.send(Multipart.upload(server.baseUrl() + "/api/datasets",
+                    "file", "refused.csv", small()));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             JsonNode error = json(refused);
             assertThat(error.get("field").asText()).isEqualTo("file");
@@ -79,18 +76,21 @@ class UploadLimitApiTest {
         return PriceCsvFixtures.utf8(PriceCsvFixtures.yahooCsv(40));
     }
 
-    private static HttpResponse<String> uploadUntilRefused(TestServer server, String path)
-            throws InterruptedException {
+    private static void awaitUploadsInProgress(TestServer server, int expected, List<HeldUpload> held)
+            throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        HttpResponse<String> response;
-        do {
-            response = server.send(Multipart.upload(server.baseUrl() + path, "file", "poll.csv", small()));
-            if (response.statusCode() != 201) {
-                return response;
+        while (server.services().datasets().uploadsInProgress() < expected) {
+            if (System.nanoTime() > deadline) {
+                List<String> answers = new ArrayList<>();
+                for (HeldUpload upload : held) {
+                    answers.add(upload.answerSoFar());
+                }
+                throw new AssertionError("after " + DEADLINE.toSeconds() + " s only "
+                        + server.services().datasets().uploadsInProgress() + " of " + expected
+                        + " held uploads hold a slot; they had been answered: " + answers);
             }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return response;
+            Thread.sleep(10);
+        }
     }
 
     /** An upload sent over a raw socket that stops halfway through its body until told to finish. */

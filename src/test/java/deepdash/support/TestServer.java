@@ -113,6 +113,11 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         return dataDir;
     }
 
+    /** The running app's services, for tests that wait on state no route shows. */
+    public AppServices services() {
+        return app.services();
+    }
+
     /** A response's body as JSON; fails the test if it is not JSON. */
     public static JsonNode json(HttpResponse<String> response) {
         try {
