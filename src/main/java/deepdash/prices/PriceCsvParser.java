@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,7 @@ public final class PriceCsvParser {
         DecimalMark mark = DecimalMark.choose(delimiter, survey.pointOnlyCells, survey.commaOnlyCells);
         List<Integer> numeric = survey.numericColumns(mark);
         if (numeric.stream().allMatch(c -> ColumnNames.isVolume(header[c])) && survey.fittingRows > 0) {
-            throw new PriceCsvException(fileName, Text.of("error.csv.no_price_column", namedColumns(header)));
+            throw new PriceCsvException(fileName, survey.noPriceColumn(mark, namedColumns(header)));
         }
 
         SkipLog skips = new SkipLog();
@@ -473,6 +474,11 @@ public final class PriceCsvParser {
         private int[] candidates = new int[0];
         private int[] pointNumbers = new int[0];
         private int[] commaNumbers = new int[0];
+        /** Per candidate, the first line of a row with values whose cell there is not a number (0: none). */
+        private int[] firstTextLine = new int[0];
+        private String[] firstTextCell = new String[0];
+        private int[] firstMissingLine = new int[0];
+        private String[] firstMissingCell = new String[0];
         /** Data rows, whatever their column count. */
         int dataRows;
         /** Data rows whose cells fit the header. */
@@ -502,6 +508,10 @@ public final class PriceCsvParser {
                             .toArray();
                     pointNumbers = new int[candidates.length];
                     commaNumbers = new int[candidates.length];
+                    firstTextLine = new int[candidates.length];
+                    firstTextCell = new String[candidates.length];
+                    firstMissingLine = new int[candidates.length];
+                    firstMissingCell = new String[candidates.length];
                 }
                 return;
             }
@@ -515,16 +525,19 @@ public final class PriceCsvParser {
                 countDate(fitted[dateColumn]);
             }
             boolean anyValue = false;
+            boolean anyNonNumber = false;
             for (int i = 0; i < candidates.length; i++) {
                 String cell = fitted[candidates[i]];
                 anyValue |= !isMissing(cell);
                 boolean point = DecimalMark.POINT.parse(cell).isPresent();
+                boolean number = point;
                 if (point) {
                     pointNumbers[i]++;
                 }
                 // A comma-delimited file always uses decimal points (see DecimalMark.detect).
                 if (delimiter != ',') {
                     boolean comma = DecimalMark.COMMA.parse(cell).isPresent();
+                    number |= comma;
                     if (comma) {
                         commaNumbers[i]++;
                     }
@@ -534,10 +547,59 @@ public final class PriceCsvParser {
                         commaOnlyCells++;
                     }
                 }
+                anyNonNumber |= !number;
             }
             if (anyValue) {
                 rowsWithValues++;
+                if (anyNonNumber) {
+                    noteNonNumbers(line, fitted);
+                }
             }
+        }
+
+        /** Keeps, per candidate column, the first cell of a row with values that holds no number. */
+        private void noteNonNumbers(int line, String[] fitted) {
+            for (int i = 0; i < candidates.length; i++) {
+                String cell = fitted[candidates[i]];
+                if (DecimalMark.POINT.parse(cell).isPresent()
+                        || delimiter != ',' && DecimalMark.COMMA.parse(cell).isPresent()) {
+                    continue;
+                }
+                if (!isMissing(cell) && firstTextLine[i] == 0) {
+                    firstTextLine[i] = line;
+                    firstTextCell[i] = cell;
+                } else if (isMissing(cell) && firstMissingLine[i] == 0) {
+                    firstMissingLine[i] = line;
+                    firstMissingCell[i] = cell;
+                }
+            }
+        }
+
+        /**
+         * Why no column holds prices, for a file whose rows fit the header. When a column other than
+         * the volume holds numbers in some rows but not in most, the message names it, how many rows
+         * hold a number there, and the first row that does not: a user whose Close column went wrong
+         * halfway needs the line, not only the list of columns.
+         */
+        Text noPriceColumn(DecimalMark mark, String columns) {
+            int[] numbers = mark == DecimalMark.POINT ? pointNumbers : commaNumbers;
+            // The column with the most numbers, a price-named one (Close, say) before any other.
+            Comparator<Integer> likelier = Comparator
+                    .comparing((Integer i) -> ColumnNames.isPrice(header[candidates[i]]))
+                    .thenComparingInt(i -> numbers[i]);
+            int best = IntStream.range(0, candidates.length)
+                    .filter(i -> numbers[i] > 0 && !ColumnNames.isVolume(header[candidates[i]]))
+                    .boxed()
+                    .max(likelier)
+                    .orElse(-1);
+            if (best < 0 || firstTextLine[best] == 0 && firstMissingLine[best] == 0) {
+                return Text.of("error.csv.no_price_column", columns);
+            }
+            String name = header[candidates[best]];
+            Text example = firstTextLine[best] != 0
+                    ? Text.of("csv.skip.not_a_number", firstTextLine[best], name, quote(firstTextCell[best]))
+                    : Text.of("csv.skip.missing_value", firstMissingLine[best], name, quote(firstMissingCell[best]));
+            return Text.of("error.csv.no_price_column_partly", name, numbers[best], rowsWithValues, example, columns);
         }
 
         private void countDate(String cell) {

@@ -113,6 +113,8 @@ class DatasetApiTest {
                 "no date column"},
             {PriceCsvFixtures.csv("Date,Comment", PriceCsvFixtures.lines(40, i -> PriceCsvFixtures.day(i) + ",hello")),
                 "no numeric price column"},
+            {PriceCsvFixtures.csv("Date,Close", List.of(PriceCsvFixtures.day(0) + ",100",
+                    PriceCsvFixtures.day(1) + ",abc")), "line 3, column Close: 'abc' is not a number"},
             {PriceCsvFixtures.csv(header, duplicated), "duplicate date 2023-01-05"},
             {PriceCsvFixtures.yahooCsv(12), "30"},
         };

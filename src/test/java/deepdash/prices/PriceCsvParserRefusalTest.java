@@ -98,6 +98,43 @@ class PriceCsvParserRefusalTest {
     }
 
     @Test
+    void refusesAPriceColumnThatTurnsToTextNamingItsFirstRowWithoutANumber() {
+        // Symbol holds more numbers than Close, but Close is the price column the user meant.
+        String text = csv("Date,Symbol,Close",
+                lines(40, i -> day(i) + "," + (i < 15 ? "7" : "AMZN") + "," + (i < 5 ? "100" : "abc")));
+
+        assertThatThrownBy(() -> parser.parse(utf8(text), "partly.csv"))
+                .isInstanceOfSatisfying(PriceCsvException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("partly.csv: no numeric price column: column Close holds a"
+                            + " number in only 5 of 40 rows with values, and a price column needs one in most;"
+                            + " first without: line 7, column Close: 'abc' is not a number;"
+                            + " found columns: Date, Symbol, Close");
+                    assertThat(e.message(Messages.KOREAN)).contains("Close 열은 값이 있는 행 40개 중 5개에만")
+                            .contains("7번째 줄, Close 열: 'abc'은(는) 숫자가 아닙니다");
+                });
+    }
+
+    @Test
+    void refusesAPriceColumnThatEmptiesNamingItsFirstEmptyCell() {
+        String text = csv("Date,Note,Close", lines(40, i -> day(i) + ",x," + (i < 5 ? "100" : "")));
+
+        assertThatThrownBy(() -> parser.parse(utf8(text), "empty.csv"))
+                .isInstanceOf(PriceCsvException.class)
+                .hasMessageContaining("column Close holds a number in only 5 of 40 rows with values")
+                .hasMessageContaining("first without: line 7, column Close: missing value ('')");
+    }
+
+    @Test
+    void refusesATwoRowFileWhoseCloseIsHalfTextNamingTheRow() {
+        String text = csv("Date,Close", List.of(day(0) + ",100", day(1) + ",abc"));
+
+        assertThatThrownBy(() -> parser.parse(utf8(text), "two.csv"))
+                .isInstanceOf(PriceCsvException.class)
+                .hasMessageContaining("only 1 of 2 rows")
+                .hasMessageContaining("line 3, column Close: 'abc' is not a number");
+    }
+
+    @Test
     void refusesFileWhoseOnlyNumericColumnIsVolume() {
         String text = csv("Date,Volume", lines(40, i -> day(i) + ",1000"));
 
