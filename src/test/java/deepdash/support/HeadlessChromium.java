@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through Debian's ChromeDriver, headless, with nothing that reaches the
@@ -60,7 +63,7 @@ public final class HeadlessChromium {
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new NewDocumentDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
     }
@@ -74,5 +77,35 @@ public final class HeadlessChromium {
             }
         }
         return errors;
+    }
+
+    /**
+     * A ChromeDriver whose {@code get} returns only once the new page has loaded. On a busy machine
+     * ChromeDriver's own {@code get} now and then returned while the page before was still the
+     * document, so that the next {@code findElement} looked at the old page (a run page's "Train
+     * again" button not found right after opening the run page; about one run in ten of a browser test
+     * class with two CPU hogs). The old document is marked before the navigation, and {@code get}
+     * waits until a document without the mark has finished loading.
+     */
+    static final class NewDocumentDriver extends ChromeDriver {
+
+        private static final String MARK = "window.__deepdashPreviousDocument";
+
+        NewDocumentDriver(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        @Override
+        public void get(String url) {
+            try {
+                executeScript(MARK + " = true");
+            } catch (JavascriptException | org.openqa.selenium.NoSuchWindowException noPage) {
+                // Nothing to mark (no page yet, or the window went): any document after get is new.
+            }
+            super.get(url);
+            new WebDriverWait(this, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                    .until(d -> Boolean.TRUE.equals(executeScript(
+                            "return " + MARK + " !== true && document.readyState === 'complete'")));
+        }
     }
 }
