@@ -462,7 +462,8 @@ public final class PriceCsvParser {
 
     /**
      * What the second pass learns: the header and, for every column other than the date that may
-     * hold numbers, how many rows hold one under each decimal mark. Counts only, no cells.
+     * hold numbers, how many rows hold one under each decimal mark. Counts, and no cells but each
+     * column's first text and first empty cell, to name a row when the file is refused.
      */
     private static final class Survey {
 
@@ -474,11 +475,15 @@ public final class PriceCsvParser {
         private int[] candidates = new int[0];
         private int[] pointNumbers = new int[0];
         private int[] commaNumbers = new int[0];
-        /** Per candidate, the first line of a row with values whose cell there is not a number (0: none). */
+        /**
+         * Per candidate, the first line whose cell there is text that is not a number, and the first
+         * line of a row with values elsewhere whose cell there is empty (0: none yet).
+         */
         private int[] firstTextLine = new int[0];
         private String[] firstTextCell = new String[0];
         private int[] firstMissingLine = new int[0];
         private String[] firstMissingCell = new String[0];
+        private int missingToNote;
         /** Data rows, whatever their column count. */
         int dataRows;
         /** Data rows whose cells fit the header. */
@@ -512,6 +517,7 @@ public final class PriceCsvParser {
                     firstTextCell = new String[candidates.length];
                     firstMissingLine = new int[candidates.length];
                     firstMissingCell = new String[candidates.length];
+                    missingToNote = candidates.length;
                 }
                 return;
             }
@@ -525,10 +531,12 @@ public final class PriceCsvParser {
                 countDate(fitted[dateColumn]);
             }
             boolean anyValue = false;
-            boolean anyNonNumber = false;
+            boolean anyMissing = false;
             for (int i = 0; i < candidates.length; i++) {
                 String cell = fitted[candidates[i]];
-                anyValue |= !isMissing(cell);
+                boolean missing = isMissing(cell);
+                anyValue |= !missing;
+                anyMissing |= missing;
                 boolean point = DecimalMark.POINT.parse(cell).isPresent();
                 boolean number = point;
                 if (point) {
@@ -547,30 +555,27 @@ public final class PriceCsvParser {
                         commaOnlyCells++;
                     }
                 }
-                anyNonNumber |= !number;
+                if (!number && !missing && firstTextLine[i] == 0) {
+                    firstTextLine[i] = line;
+                    firstTextCell[i] = cell;
+                }
             }
             if (anyValue) {
                 rowsWithValues++;
-                if (anyNonNumber) {
-                    noteNonNumbers(line, fitted);
+                if (anyMissing && missingToNote > 0) {
+                    noteMissing(line, fitted);
                 }
             }
         }
 
-        /** Keeps, per candidate column, the first cell of a row with values that holds no number. */
-        private void noteNonNumbers(int line, String[] fitted) {
+        /** Keeps, per candidate column, the first empty cell in a row that has values elsewhere. */
+        private void noteMissing(int line, String[] fitted) {
             for (int i = 0; i < candidates.length; i++) {
                 String cell = fitted[candidates[i]];
-                if (DecimalMark.POINT.parse(cell).isPresent()
-                        || delimiter != ',' && DecimalMark.COMMA.parse(cell).isPresent()) {
-                    continue;
-                }
-                if (!isMissing(cell) && firstTextLine[i] == 0) {
-                    firstTextLine[i] = line;
-                    firstTextCell[i] = cell;
-                } else if (isMissing(cell) && firstMissingLine[i] == 0) {
+                if (firstMissingLine[i] == 0 && isMissing(cell)) {
                     firstMissingLine[i] = line;
                     firstMissingCell[i] = cell;
+                    missingToNote--;
                 }
             }
         }
