@@ -598,13 +598,15 @@ public final class PriceCsvParser {
                     .max(likelier)
                     .orElse(-1);
             if (best < 0 || firstTextLine[best] == 0 && firstMissingLine[best] == 0) {
-                return Text.of("error.csv.no_price_column", columns);
+                return Text.of("error.csv.no_price_column", columns, "");
             }
             String name = header[candidates[best]];
             Text example = firstTextLine[best] != 0
                     ? Text.of("csv.skip.not_a_number", firstTextLine[best], name, quote(firstTextCell[best]))
                     : Text.of("csv.skip.missing_value", firstMissingLine[best], name, quote(firstMissingCell[best]));
-            return Text.of("error.csv.no_price_column_partly", name, numbers[best], rowsWithValues, example, columns);
+            // The same key, so the same code (csv.no_price_column) for programs that read it.
+            return Text.of("error.csv.no_price_column", columns,
+                    Text.of("csv.no_price_column.partly", name, numbers[best], rowsWithValues, example));
         }
 
         private void countDate(String cell) {

@@ -105,10 +105,12 @@ class PriceCsvParserRefusalTest {
 
         assertThatThrownBy(() -> parser.parse(utf8(text), "partly.csv"))
                 .isInstanceOfSatisfying(PriceCsvException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("partly.csv: no numeric price column: column Close holds a"
+                    assertThat(e.getMessage()).isEqualTo("partly.csv: no numeric price column: expected columns such"
+                            + " as Open, High, Low, Close; found columns: Date, Symbol, Close; column Close holds a"
                             + " number in only 5 of 40 rows with values, and a price column needs one in most;"
-                            + " first without: line 7, column Close: 'abc' is not a number;"
-                            + " found columns: Date, Symbol, Close");
+                            + " first without: line 7, column Close: 'abc' is not a number");
+                    assertThat(e.code()).as("the same code as any file without a price column")
+                            .isEqualTo("csv.no_price_column");
                     assertThat(e.message(Messages.KOREAN)).contains("Close 열은 값이 있는 행 40개 중 5개에만")
                             .contains("7번째 줄, Close 열: 'abc'은(는) 숫자가 아닙니다");
                 });
